@@ -1,0 +1,3 @@
+from l10n_qa.cli import main
+
+main()

@@ -1,0 +1,22 @@
+"""Every built-in check, registered in one place. Order is the order of `l10n-qa rules`."""
+
+from __future__ import annotations
+
+from l10n_qa.checks.completeness import completeness
+from l10n_qa.checks.encoding import encoding
+from l10n_qa.checks.markup import markup
+from l10n_qa.checks.numbers import numbers
+from l10n_qa.checks.pair import Pair
+from l10n_qa.checks.placeholders import placeholders
+from l10n_qa.checks.punctuation import end_punctuation
+from l10n_qa.checks.registry import Checker, Rule
+from l10n_qa.checks.urls import links
+from l10n_qa.checks.whitespace import whitespace
+
+CHECKERS: tuple[Checker, ...] = (
+    completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding,
+)
+
+RULES: dict[str, Rule] = {rule.id: rule for c in CHECKERS for rule in c.rules}
+
+__all__ = ["CHECKERS", "RULES", "Checker", "Pair", "Rule"]

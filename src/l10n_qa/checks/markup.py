@@ -1,0 +1,109 @@
+"""Inline markup: HTML tags in text, and XLIFF inline elements (g, x, ph, bpt/ept, pc, sc/ec, mrk…).
+
+A tag is code that shapes how the text renders; a dropped `</a>` turns the rest of a help article into
+a link, a dropped XLIFF `<ph>` loses whatever it stood for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from l10n_qa.checks.registry import Rule, checker
+from l10n_qa.model import Hit, Markup, Severity
+
+_TAG = regex.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>\s=/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*)\s*(/?)>")
+# Elements that never take a closing tag in HTML.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def find_html_tags(text: str) -> list[Markup]:
+    if "<" not in text:
+        return []
+    tags = []
+    for m in _TAG.finditer(text):
+        closing, name, _attrs, self_closing = m.groups()
+        name = name.lower()
+        if closing:
+            kind = "close"
+        elif self_closing or name in _VOID:
+            kind = "empty"
+        else:
+            kind = "open"
+        tags.append(Markup(m.start(), m.end(), name, kind))
+    return tags
+
+
+def _identity(tag: Markup) -> tuple[str, str, str]:
+    return (tag.name, tag.kind, tag.ident)
+
+
+def _describe(tag: Markup) -> str:
+    slash = "/" if tag.kind == "close" else ""
+    ident = f' id="{tag.ident}"' if tag.ident else ""
+    end = "/" if tag.kind == "empty" else ""
+    return f"<{slash}{tag.name}{ident}{end}>"
+
+
+def unbalanced(tags: tuple[Markup, ...]) -> list[Markup]:
+    """Open/close tags that do not pair up in a properly nested way."""
+    stack: list[Markup] = []
+    bad: list[Markup] = []
+    for tag in tags:
+        if tag.kind == "open":
+            stack.append(tag)
+        elif tag.kind == "close":
+            if stack and stack[-1].name == tag.name:
+                stack.pop()
+            else:
+                bad.append(tag)
+    return sorted(bad + stack, key=lambda t: t.start)
+
+
+MISSING = Rule(
+    "markup.missing", "markup", Severity.ERROR,
+    "A tag or inline element of the source is missing from the translation.",
+    "Tags carry links, formatting and, in XLIFF, codes the tool re-inserts on export; a missing one "
+    "breaks the page or drops content. Keep every tag of the source, in the place the translation needs it.",
+    ('Read <a href="/hc">our guide</a>.', "Lesen Sie unseren Leitfaden.", 'Lesen Sie <a href="/hc">unseren Leitfaden</a>.'),
+)
+EXTRA = Rule(
+    "markup.extra", "markup", Severity.ERROR,
+    "The translation has a tag or inline element that the source does not have.",
+    "An added tag changes how the text renders, and an XLIFF inline element the source does not have "
+    "makes the file fail to merge back. Remove it.",
+)
+UNBALANCED = Rule(
+    "markup.unbalanced", "markup", Severity.ERROR,
+    "Tags are not properly opened and closed in the translation.",
+    "An unclosed `<b>` bolds the rest of the article; a closing tag before its opening one is invalid "
+    "markup. Open and close each tag around the words it belongs to.",
+    ("<b>Important:</b> read this", "<b>Wichtig: lesen Sie das", "<b>Wichtig:</b> lesen Sie das"),
+)
+
+
+@checker(MISSING, EXTRA, UNBALANCED)
+def markup(pair):
+    source_tags, target_tags = pair.source_markup, pair.target_markup
+    if not source_tags and not target_tags:
+        return
+    src = Counter(_identity(t) for t in source_tags)
+    tgt = Counter(_identity(t) for t in target_tags)
+    example = {_identity(t): t for t in source_tags}
+    for ident, count in (src - tgt).items():
+        for _ in range(count):
+            yield Hit(MISSING.id, f"tag `{_describe(example[ident])}` is missing", suggestion=f"add `{_describe(example[ident])}` as in the source",
+                      matched=_describe(example[ident]))
+    surplus = tgt - src
+    for tag in target_tags:
+        if surplus[_identity(tag)] > 0:
+            surplus[_identity(tag)] -= 1
+            yield Hit(EXTRA.id, f"tag `{_describe(tag)}` is not in the source", tag.start, tag.end,
+                      suggestion="remove it or check the source", matched=_describe(tag))
+    # Nesting is judged only when the same tags are there: a missing tag is already reported above.
+    if src == tgt and not unbalanced(source_tags):
+        for tag in unbalanced(target_tags):
+            yield Hit(UNBALANCED.id, f"tag `{_describe(tag)}` is not closed or not opened in the right place",
+                      tag.start, tag.end, suggestion="open and close the tag around the same words, properly nested",
+                      matched=_describe(tag))

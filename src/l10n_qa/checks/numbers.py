@@ -1,0 +1,123 @@
+"""Numbers must survive translation: prices, days, limits, article numbers.
+
+Numbers are compared by value, so locale formatting is not a difference (1,000.50 = 1.000,50 =
+1 000,50) and neither are other digit systems (١٠ = ۱۰ = １０ = 10). Placeholders, URLs and tags are
+not read as numbers.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from l10n_qa.checks.registry import Rule, checker
+from l10n_qa.model import Hit, Severity
+
+# Digits of any script, with group/decimal separators between them: . , ' ’ NBSP, NNBSP, thin
+# space, Arabic ٫ ٬, and a plain space only before exactly three digits ("1 000").
+_NUMBER = regex.compile(r"\d+(?:(?:[.,'\u2019\u00a0\u202f\u2009\u066b\u066c]|\x20(?=\d{3}(?!\d)))\d+)*")
+_DECIMAL_ONLY = "\u066b"
+_GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in text)
+
+
+def _groups_valid(groups: list[str]) -> bool:
+    """1,000,000 (threes) and Indian 10,00,000 (twos, then three) are valid groupings."""
+    if len(groups[0]) > 3 or any(not g for g in groups):
+        return False
+    tail = groups[1:]
+    return bool(tail) and len(tail[-1]) == 3 and all(len(g) in (2, 3) for g in tail[:-1])
+
+
+def values(token: str) -> frozenset[Decimal]:
+    """Every value a written number can mean: '1,000' is 1000 in English and 1 in German."""
+    text = _ascii_digits(token)
+    parts = regex.split(r"(\D)", text)
+    digits, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return frozenset({Decimal(text)})
+    found: set[Decimal] = set()
+    # All separators group digits.
+    if len(set(seps)) == 1 and seps[0] not in _DECIMAL_ONLY and _groups_valid(digits):
+        found.add(Decimal("".join(digits)))
+    # The last separator is the decimal mark, earlier ones (all the same, another char) group.
+    last = seps[-1]
+    if last not in _GROUP_ONLY:
+        head_seps = seps[:-1]
+        if not head_seps or (len(set(head_seps)) == 1 and head_seps[0] != last and _groups_valid(digits[:-1])):
+            try:
+                found.add(Decimal("".join(digits[:-1]) + "." + digits[-1]))
+            except InvalidOperation:
+                pass
+    if not found:
+        # Dates, times, versions: 23.11.2026 and 11/23/2026 hold the same numbers in another order.
+        return frozenset()
+    return frozenset(found)
+
+
+def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
+    """(start, end, text, possible values) for every number; a date-like run yields its parts."""
+    found = []
+    for m in _NUMBER.finditer(masked):
+        vals = values(m.group(0))
+        if vals:
+            found.append((m.start(), m.end(), m.group(0), vals))
+        else:
+            for part in regex.finditer(r"\d+", m.group(0)):
+                found.append((m.start() + part.start(), m.start() + part.end(), part.group(0),
+                              frozenset({Decimal(_ascii_digits(part.group(0)))})))
+    return found
+
+
+MISSING = Rule(
+    "number.missing", "number", Severity.WARNING,
+    "A number of the source is not in the translation.",
+    "A dropped number changes what the customer is promised (\"within 14 days\" → \"within days\"). "
+    "Keep every number; it may be written with the target locale's separators or digits.",
+)
+EXTRA = Rule(
+    "number.extra", "number", Severity.WARNING,
+    "The translation has a number the source does not have.",
+    "A number that only the translation has was not reviewed with the source. Check that it belongs there.",
+)
+CHANGED = Rule(
+    "number.changed", "number", Severity.ERROR,
+    "A number differs between source and translation.",
+    "A changed price, deadline or limit misinforms customers and can be binding in a policy. Use the "
+    "source's number; locale formatting (1.000,50) and native digits (١٠) are fine.",
+    ("Refunds are processed within 14 days.", "Erstattungen werden innerhalb von 30 Tagen bearbeitet.",
+     "Erstattungen werden innerhalb von 14 Tagen bearbeitet."),
+)
+
+
+@checker(MISSING, EXTRA, CHANGED)
+def numbers(pair):
+    masked_source = pair.masked_source
+    if not any(c.isdigit() for c in masked_source) and not any(c.isdigit() for c in pair.masked_target):
+        return
+    source_numbers = find_numbers(masked_source)
+    target_numbers = find_numbers(pair.masked_target)
+    unmatched_target = list(target_numbers)
+    unmatched_source = []
+    for number in source_numbers:
+        partner = next((t for t in unmatched_target if t[3] & number[3]), None)
+        if partner is None:
+            unmatched_source.append(number)
+        else:
+            unmatched_target.remove(partner)
+    if pair.segment.single_number_form and len(unmatched_source) == 1 and not unmatched_target:
+        return  # a plural form for exactly one number may spell it out
+    while unmatched_source and unmatched_target:
+        src, tgt = unmatched_source.pop(0), unmatched_target.pop(0)
+        yield Hit(CHANGED.id, f"number `{tgt[2]}` does not match the source's `{src[2]}`", tgt[0], tgt[1],
+                  suggestion=f"use {src[2]} (in the target locale's format)", matched=tgt[2])
+    for src in unmatched_source:
+        yield Hit(MISSING.id, f"number `{src[2]}` is missing", suggestion=f"add {src[2]}", matched=src[2])
+    for tgt in unmatched_target:
+        yield Hit(EXTRA.id, f"number `{tgt[2]}` is not in the source", tgt[0], tgt[1],
+                  suggestion="remove it or check the source", matched=tgt[2])

@@ -1,0 +1,114 @@
+"""A segment pair as the checks see it: texts plus what is parsed out of them, parsed once.
+
+Several checks need the same analysis (numbers must skip placeholders, URLs and tags; punctuation
+must not read a trailing `%s` as the end of a sentence), so it is computed lazily here and shared.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from l10n_qa.checks.markup import find_html_tags
+from l10n_qa.checks.placeholders import BRACE_FORMATS, PRINTF_FORMATS, Token, find_placeholders
+from l10n_qa.checks.urls import Link, find_links
+from l10n_qa.model import Markup, Segment
+
+MASK = "\uFFFC"  # OBJECT REPLACEMENT CHARACTER: stands in for code, keeps every offset unchanged
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+class Pair:
+    __slots__ = ("segment", "__dict__")
+
+    def __init__(self, segment: Segment):
+        self.segment = segment
+
+    @property
+    def source(self) -> str:
+        return self.segment.source or ""
+
+    @property
+    def target(self) -> str:
+        return self.segment.target
+
+    @cached_property
+    def source_has_printf(self) -> bool:
+        return any(t.syntax == "printf" for t in find_placeholders(self.source, printf=True))
+
+    @cached_property
+    def _printf(self) -> bool:
+        seg = self.segment
+        if seg.formats & PRINTF_FORMATS:
+            return True
+        if seg.no_formats & PRINTF_FORMATS or seg.formats:
+            return False
+        return self.source_has_printf
+
+    @cached_property
+    def _braces(self) -> bool:
+        seg = self.segment
+        if seg.formats & BRACE_FORMATS:
+            return True
+        # A catalog that declares printf formats only (python-format) uses literal braces as text.
+        return not (seg.no_formats & BRACE_FORMATS or seg.formats & PRINTF_FORMATS)
+
+    def _placeholders(self, text: str) -> list[Token]:
+        return find_placeholders(text, printf=self._printf, braces=self._braces)
+
+    @cached_property
+    def source_placeholders(self) -> list[Token]:
+        return self._placeholders(self.source)
+
+    @cached_property
+    def target_placeholders(self) -> list[Token]:
+        return self._placeholders(self.target)
+
+    @cached_property
+    def alternate_placeholders(self) -> list[Token]:
+        return self._placeholders(self.segment.alternate_source or "")
+
+    @cached_property
+    def source_markup(self) -> tuple[Markup, ...]:
+        return self.segment.source_markup or tuple(find_html_tags(self.source))
+
+    @cached_property
+    def target_markup(self) -> tuple[Markup, ...]:
+        return self.segment.target_markup or tuple(find_html_tags(self.target))
+
+    @cached_property
+    def source_links(self) -> list[Link]:
+        return find_links(self.source)
+
+    @cached_property
+    def target_links(self) -> list[Link]:
+        return find_links(self.target)
+
+    def _protected(self, placeholders: list[Token], markup: tuple[Markup, ...], links: list[Link]) -> list[tuple[int, int]]:
+        spans = [(t.start, t.end) for t in placeholders]
+        spans += [(m.start, m.end) for m in markup]
+        spans += [(lk.start, lk.end) for lk in links]
+        # Native code inside XLIFF ph/bpt/ept/it is code, not text.
+        opens = [m for m in markup if m.masks_content and m.kind == "open"]
+        for m in opens:
+            close = next((c for c in markup if c.kind == "close" and c.name == m.name and c.start >= m.end), None)
+            if close:
+                spans.append((m.end, close.start))
+        return spans
+
+    @cached_property
+    def masked_source(self) -> str:
+        """The source with placeholders, tags and links blanked out (offsets unchanged)."""
+        return _mask(self.source, self._protected(self.source_placeholders, self.source_markup, self.source_links))
+
+    @cached_property
+    def masked_target(self) -> str:
+        return _mask(self.target, self._protected(self.target_placeholders, self.target_markup, self.target_links))

@@ -1,0 +1,48 @@
+"""Rule metadata and the checker type.
+
+A *rule* is what a user sees and selects (`placeholder.missing`); a *checker* is one function that
+analyses a segment pair once and may emit hits for several related rules (missing, extra and altered
+placeholders come from one comparison). The list of checkers lives in `l10n_qa.checks.CHECKERS`;
+`l10n-qa rules`, `l10n-qa explain` and docs/rules.md are all generated from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from l10n_qa.model import CATEGORIES, Hit, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    summary: str  # one line: what it finds
+    rationale: str  # why it matters, what to do instead
+    example: tuple[str, str, str] | None = None  # (source, bad target, good target)
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
+        if not self.id.startswith(self.category + "."):
+            raise ValueError(f"rule {self.id}: id must start with its category")
+
+
+@dataclass(frozen=True, slots=True)
+class Checker:
+    name: str
+    rules: tuple[Rule, ...]
+    run: Callable[..., Iterable[Hit]] = field(repr=False)
+    # Checkers that look at translations only when there is one; completeness runs on every unit.
+    needs_translation: bool = True
+
+
+def checker(*rules: Rule, needs_translation: bool = True):
+    """Decorator: declare which rules a check function may emit."""
+
+    def wrap(func: Callable[..., Iterable[Hit]]) -> Checker:
+        return Checker(name=func.__name__, rules=rules, run=func, needs_translation=needs_translation)
+
+    return wrap

@@ -1,0 +1,97 @@
+"""Whitespace: leading and trailing whitespace, double spaces, stray tabs and line breaks.
+
+Leading and trailing whitespace in a UI string is usually layout (a label followed by a value);
+line breaks in a reply are its paragraphs. A translation that changes them changes the layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from l10n_qa.checks.registry import Rule, checker
+from l10n_qa.model import Hit, Severity
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _leading(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trailing(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
+def _show(ws: str) -> str:
+    return repr(ws)[1:-1] if ws else "none"
+
+
+LEADING = Rule(
+    "whitespace.leading", "whitespace", Severity.WARNING,
+    "Leading whitespace differs from the source.",
+    "Leading spaces and line breaks are layout the software relies on (indentation, a value joined to a "
+    "label). Start the translation with the same whitespace as the source.",
+)
+TRAILING = Rule(
+    "whitespace.trailing", "whitespace", Severity.WARNING,
+    "Trailing whitespace differs from the source.",
+    "A trailing space often separates the string from what the program appends (\"Total: \" + amount). "
+    "End the translation with the same whitespace as the source.",
+    ("Total: ", "Gesamt:", "Gesamt: "),
+)
+DOUBLE_SPACE = Rule(
+    "whitespace.double-space", "whitespace", Severity.WARNING,
+    "The translation has a double space that the source does not have.",
+    "Double spaces are typing slips that show as uneven gaps in the rendered text. Use one space.",
+    ("Your order has shipped.", "Ihre  Bestellung wurde versandt.", "Ihre Bestellung wurde versandt."),
+)
+LINE_BREAKS = Rule(
+    "whitespace.line-breaks", "whitespace", Severity.WARNING,
+    "The translation has a different number of line breaks than the source.",
+    "Line breaks in a reply or UI string are its paragraphs and layout; a stray or lost one shows in "
+    "what the customer reads. Keep the same line breaks as the source.",
+)
+TABS = Rule(
+    "whitespace.tabs", "whitespace", Severity.WARNING,
+    "The translation has a different number of tab characters than the source.",
+    "A tab in a translation is almost always pasted by accident and renders as a wide gap or nothing. "
+    "Replace it with a space, or keep the tabs the source has.",
+)
+
+
+@checker(LEADING, TRAILING, DOUBLE_SPACE, LINE_BREAKS, TABS)
+def whitespace(pair):
+    source, target = pair.source, pair.target
+    if not target.strip():
+        return
+    src_lead, tgt_lead = _leading(source), _leading(target)
+    if src_lead != tgt_lead:
+        yield Hit(LEADING.id, f"leading whitespace is {_show(tgt_lead)!s}, the source has {_show(src_lead)}",
+                  0, max(len(tgt_lead), 1), suggestion=f"start with {_show(src_lead)}", matched=tgt_lead)
+    src_trail, tgt_trail = _trailing(source), _trailing(target)
+    if src_trail != tgt_trail:
+        start = len(target) - len(tgt_trail)
+        yield Hit(TRAILING.id, f"trailing whitespace is {_show(tgt_trail)}, the source has {_show(src_trail)}",
+                  start if tgt_trail else max(start - 1, 0), len(target),
+                  suggestion=f"end with {_show(src_trail)}", matched=tgt_trail)
+    if "  " in target:
+        allowed = len(_DOUBLE_SPACE.findall(source))
+        for m in list(_DOUBLE_SPACE.finditer(target))[allowed:]:
+            yield Hit(DOUBLE_SPACE.id, "double space", m.start(), m.end(), suggestion="use a single space", matched=m.group(0))
+    inner_src, inner_tgt = source.strip(), target.strip()
+    src_breaks, tgt_breaks = inner_src.count("\n"), inner_tgt.count("\n")
+    if src_breaks != tgt_breaks:
+        offset = len(target) - len(target.lstrip())
+        if tgt_breaks > src_breaks:
+            positions = [i + offset for i, c in enumerate(inner_tgt) if c == "\n"]
+            start = positions[src_breaks]
+        else:
+            start = None
+        yield Hit(LINE_BREAKS.id, f"{tgt_breaks} line break(s) inside the text, the source has {src_breaks}",
+                  start, None if start is None else start + 1, suggestion=f"keep the source's {src_breaks} line break(s)")
+    src_tabs, tgt_tabs = source.count("\t"), target.count("\t")
+    if src_tabs != tgt_tabs:
+        positions = [i for i, c in enumerate(target) if c == "\t"]
+        start = positions[src_tabs] if tgt_tabs > src_tabs else None
+        yield Hit(TABS.id, f"{tgt_tabs} tab(s), the source has {src_tabs}", start, None if start is None else start + 1,
+                  suggestion="use spaces, or keep the source's tabs")

@@ -1,0 +1,234 @@
+"""Configuration: `l10n-qa.yaml` (or `[tool.l10n-qa]` in pyproject.toml), found by walking up.
+
+Every problem is a `ConfigError` naming the file, the line and the key, so a typo in CI shows where
+it is. Unknown keys are errors too (with a did-you-mean), because a silently ignored `selcet:`
+would switch off nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from l10n_qa.model import CONTENT_TYPES, Locale, Severity
+
+CONFIG_NAMES = ("l10n-qa.yaml", "l10n-qa.yml", ".l10n-qa.yaml", ".l10n-qa.yml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, message: str, line: int | None = None, key: str | None = None):
+        self.path, self.line, self.key, self.message = path, line, key, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {f'{key}: ' if key else ''}{message}")
+
+
+@dataclass(frozen=True, slots=True)
+class ContentSet:
+    name: str
+    type: str
+    target: str  # glob relative to the config's folder, with {locale}
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class Config:
+    path: str | None = None  # None: no config file, defaults only
+    root: Path = field(default_factory=Path.cwd)
+    source_locale: Locale | None = None
+    target_locales: tuple[Locale, ...] = ()
+    content: tuple[ContentSet, ...] = ()
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
+    fail_on: str = "error"
+
+
+_KEYS = {
+    "source_locale": "the locale of the source texts, e.g. en-US",
+    "target_locales": "the locales translated into, e.g. [de-DE, fr-FR]",
+    "content": "content sets: [{name, type, target, source}]",
+    "exclude": "glob patterns of paths not to check",
+    "select": "rules or categories to run (default: all)",
+    "ignore": "rules or categories not to run",
+    "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
+    "fail_on": "the lowest severity that fails the run: error, warning, info or never",
+}
+_CONTENT_KEYS = ("name", "type", "target", "source")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config walking up from `start`; a pyproject.toml counts only with [tool.l10n-qa]."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(r"^\[tool\.l10n-qa\]", pyproject.read_text(errors="replace"), re.M):
+            return pyproject
+        if (folder / ".git").exists():
+            break  # the repository root: a config above it belongs to something else
+    return None
+
+
+def load_config(path: Path | None, display_path: str | None = None) -> Config:
+    if path is None:
+        return Config()
+    shown = display_path or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(shown, f"cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        raw, lines = _read_pyproject(text, shown)
+    else:
+        raw, lines = _read_yaml(text, shown)
+    return _validate(raw, lines, shown, path.parent.resolve())
+
+
+def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(shown, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    if raw is None:
+        return {}, {}
+    if not isinstance(raw, dict):
+        raise ConfigError(shown, "the config must be a mapping of keys to values", 1)
+    lines: dict[str, int] = {}
+    _collect_lines(node, "", lines)
+    return raw, lines
+
+
+def _collect_lines(node, prefix: str, lines: dict[str, int]) -> None:
+    """Key path ('content[0].type') → 1-based line, from the composed YAML node tree."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            lines[path] = key_node.start_mark.line + 1
+            _collect_lines(value_node, path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            path = f"{prefix}[{i}]"
+            lines[path] = item.start_mark.line + 1
+            _collect_lines(item, path, lines)
+
+
+def _read_pyproject(text: str, shown: str) -> tuple[dict, dict[str, int]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(shown, f"invalid TOML: {exc}", int(line.group(1)) if line else None) from None
+    raw = data.get("tool", {}).get("l10n-qa", {})
+    # tomllib keeps no positions: find each top-level key's line inside the table by its name.
+    lines: dict[str, int] = {}
+    in_table = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = stripped.startswith("[tool.l10n-qa")
+            if in_table:
+                lines.setdefault("", number)
+            continue
+        match = re.match(r"([\w-]+)\s*=", stripped)
+        if in_table and match:
+            lines.setdefault(match.group(1), number)
+    return raw, lines
+
+
+def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Config:
+    def fail(key: str, message: str) -> ConfigError:
+        top = key.split(".")[0].split("[")[0]
+        return ConfigError(shown, message, lines.get(key) or lines.get(top) or lines.get(""), key)
+
+    for key in raw:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(str(key), _KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(_KEYS)})"
+            raise fail(str(key), f"unknown key{hint}")
+    config = Config(path=shown, root=root)
+
+    def locale(key: str, value) -> Locale:
+        if not isinstance(value, str):
+            raise fail(key, f"expected a locale tag such as de-DE, got {value!r}")
+        try:
+            return Locale.parse(value)
+        except ValueError:
+            raise fail(key, f"{value!r} is not a locale tag (expected e.g. de-DE)") from None
+
+    def string_list(key: str) -> tuple[str, ...]:
+        value = raw.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "expected a list of strings")
+        return tuple(value)
+
+    if "source_locale" in raw:
+        config.source_locale = locale("source_locale", raw["source_locale"])
+    targets = raw.get("target_locales", [])
+    if not isinstance(targets, list):
+        raise fail("target_locales", "expected a list of locale tags")
+    config.target_locales = tuple(locale(f"target_locales[{i}]", v) for i, v in enumerate(targets))
+
+    content = raw.get("content", [])
+    if not isinstance(content, list):
+        raise fail("content", "expected a list of content sets")
+    sets = []
+    for i, item in enumerate(content):
+        key = f"content[{i}]"
+        if not isinstance(item, dict):
+            raise fail(key, "expected a mapping with name, type, target (and optionally source)")
+        for sub in item:
+            if sub not in _CONTENT_KEYS:
+                raise fail(f"{key}.{sub}", f"unknown key (known: {', '.join(_CONTENT_KEYS)})")
+        if not isinstance(item.get("target"), str):
+            raise fail(key, "a content set needs a `target` path pattern, e.g. locale/{locale}/LC_MESSAGES/*.po")
+        kind = item.get("type", "ui")
+        if kind not in CONTENT_TYPES:
+            raise fail(f"{key}.type", f"unknown content type {kind!r} (expected one of {', '.join(CONTENT_TYPES)})")
+        source = item.get("source")
+        if source is not None and not isinstance(source, str):
+            raise fail(f"{key}.source", "expected a path pattern")
+        sets.append(ContentSet(str(item.get("name", f"content{i + 1}")), kind, item["target"], source))
+    config.content = tuple(sets)
+
+    config.exclude = string_list("exclude")
+    config.select = string_list("select")
+    config.ignore = string_list("ignore")
+    severity = raw.get("severity", {})
+    if not isinstance(severity, dict):
+        raise fail("severity", "expected a mapping of rule or category to error, warning, info or off")
+    for rule, level in severity.items():
+        if not isinstance(level, str) or level.lower() not in ("error", "warning", "info", "off"):
+            raise fail(f"severity.{rule}", f"expected error, warning, info or off, got {level!r}")
+        config.severity[str(rule)] = level.lower()
+    fail_on = raw.get("fail_on", "error")
+    if fail_on not in FAIL_ON:
+        raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
+    config.fail_on = fail_on
+    return config
+
+
+def severity_threshold(fail_on: str) -> Severity | None:
+    return None if fail_on == "never" else Severity.parse(fail_on)
+
+
+def relative(path: Path) -> str:
+    """A path as reports show it: relative to the working directory when it is below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -1,0 +1,184 @@
+"""Discovery: command-line paths and config content sets → the files to check, with their hints.
+
+Each file gets what is known of it before it is read: its format (by extension; sniffed later
+otherwise), its target locale (from the content set's `{locale}` or the path), its content type.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from l10n_qa.config import Config, ContentSet, relative
+from l10n_qa.formats import EXTENSIONS, LoadHints
+from l10n_qa.model import InputError, Locale
+
+# Folders that hold no content of the project's own: VCS data, build output, installed packages.
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
+    "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "_build", "target",
+})
+# Extensions read when walking a folder: the known formats, plus .xml, which may be XLIFF (sniffed).
+_WALK_EXTENSIONS = frozenset(EXTENSIONS) | {".xml"}
+_LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_](?:[A-Za-z][a-z]{3}))?(?:[-_](?:[A-Za-z]{2}|\d{3}))?(?:@\w+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    path: str  # as reports show it
+    real_path: str  # what to open; "-" is standard input
+    hints: LoadHints
+
+
+@lru_cache(maxsize=512)
+def _known_language(code: str) -> bool:
+    from babel import localedata  # CLDR's list of languages; imported only when a path needs it
+
+    return localedata.exists(code.lower())
+
+
+def locale_from_path(path: str) -> Locale | None:
+    """`macros.de-DE.xlf`, `de_DE.po`, `locale/de/LC_MESSAGES/django.po`, `help/en-us/x.md` → the locale.
+
+    The file name is read first, then folders from the nearest up; a part counts only when its
+    language subtag is a real language code, so `js/` or `hc/` are not taken for locales.
+    """
+    pure = Path(path)
+    name_parts = pure.name.split(".")[:-1] if "." in pure.name else [pure.name]
+    candidates = list(reversed(name_parts)) + list(reversed(pure.parent.parts))
+    for part in candidates:
+        if _LOCALE_LIKE.match(part) and _known_language(re.split(r"[-_@]", part)[0]):
+            try:
+                return Locale.parse(part)
+            except ValueError:
+                continue
+    return None
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob with `**` (any folders), `*`, `?` and `{locale}` (captured) as a regex."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern.startswith("{locale}", i):
+            out.append("(?P<locale>[^/]+)")
+            i += len("{locale}")
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + "$")
+
+
+class Discovery:
+    def __init__(self, config: Config, stdin_filename: str | None = None):
+        self.config = config
+        self.stdin_filename = stdin_filename
+        self._sets = [(s, glob_to_regex(s.target)) for s in config.content]
+        self._excludes = [glob_to_regex(p if "/" in p or p.startswith("**") else "**/" + p) for p in config.exclude]
+
+    def _key(self, path: Path) -> str:
+        """The path relative to the config's folder, with forward slashes, for pattern matching."""
+        try:
+            return path.resolve().relative_to(self.config.root).as_posix()
+        except ValueError:
+            return path.resolve().as_posix()
+
+    def excluded(self, path: Path) -> bool:
+        key = self._key(path)
+        # A folder pattern such as build/** must also exclude the folder itself while walking.
+        return any(rx.match(key) or rx.match(key + "/") for rx in self._excludes)
+
+    def hints_for(self, path: Path) -> LoadHints:
+        key = self._key(path)
+        for content_set, rx in self._sets:
+            match = rx.match(key)
+            if match:
+                locale = None
+                if "locale" in rx.groupindex:
+                    try:
+                        locale = Locale.parse(match.group("locale"))
+                    except ValueError:
+                        locale = None
+                return LoadHints(self.config.source_locale, locale or locale_from_path(key), content_set.type)
+        return LoadHints(self.config.source_locale, locale_from_path(key), None)
+
+    def task(self, path: Path) -> FileTask:
+        return FileTask(relative(path), str(path), self.hints_for(path))
+
+    def discover(self, paths: list[str]) -> tuple[list[FileTask], list[InputError]]:
+        tasks: list[FileTask] = []
+        errors: list[InputError] = []
+        if not paths:
+            if self.config.content:
+                for content_set in self.config.content:
+                    tasks.extend(self._expand(content_set))
+                if not tasks:
+                    errors.append(InputError(self.config.path or ".", "the config's content sets match no files"))
+            else:
+                tasks.extend(self._walk(Path.cwd()))
+        for raw in paths:
+            if raw == "-":
+                shown = self.stdin_filename or "<stdin>"
+                tasks.append(FileTask(shown, "-", self.hints_for(Path(shown))))
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                tasks.extend(self._walk(path))
+            elif path.is_file():
+                tasks.append(self.task(path))
+            else:
+                errors.append(InputError(raw, "no such file or directory"))
+        seen: set[str] = set()
+        unique = []
+        for task in tasks:
+            real = os.path.realpath(task.real_path) if task.real_path != "-" else "-"
+            if real not in seen:
+                seen.add(real)
+                unique.append(task)
+        return unique, errors
+
+    def _expand(self, content_set: ContentSet) -> list[FileTask]:
+        root = self.config.root
+        if self.config.target_locales and "{locale}" in content_set.target:
+            patterns = []
+            for loc in self.config.target_locales:
+                # Folders spell locales de-DE, de_DE or de: try each spelling.
+                for spelling in {loc.tag, loc.tag.replace("-", "_"), loc.tag.lower(), loc.language}:
+                    patterns.append(content_set.target.replace("{locale}", spelling))
+        else:
+            patterns = [content_set.target.replace("{locale}", "*")]
+        found = set()
+        for pattern in patterns:
+            for match in glob.glob(str(root / pattern), recursive=True):
+                path = Path(match)
+                if path.is_file() and not self.excluded(path):
+                    found.add(path)
+        return [self.task(p) for p in sorted(found)]
+
+    def _walk(self, top: Path) -> list[FileTask]:
+        found = []
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
+                             and not self.excluded(Path(folder) / d))
+            for name in sorted(files):
+                if os.path.splitext(name)[1].lower() in _WALK_EXTENSIONS:
+                    path = Path(folder) / name
+                    if not self.excluded(path):
+                        found.append(self.task(path))
+        return found

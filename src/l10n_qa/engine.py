@@ -1,0 +1,187 @@
+"""The pipeline: discover → load → pair → check → filter, file by file, optionally in processes.
+
+Each file is read, loaded and checked on its own, so memory does not grow with the number of files
+and a file that cannot be read becomes an `errors` entry while every other file is still checked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+
+from l10n_qa.checks import CHECKERS, RULES, Pair
+from l10n_qa.discover import Discovery, FileTask
+from l10n_qa.formats import LoadError, format_for, loader
+from l10n_qa.model import CATEGORIES, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
+
+# Below this many files a process pool costs more to start than it saves.
+_POOL_THRESHOLD = 16
+
+
+class SelectionError(ValueError):
+    pass
+
+
+def _matches(token: str, rule_id: str) -> bool:
+    return token == rule_id or rule_id.startswith(token + ".")
+
+
+def _validate_tokens(tokens: tuple[str, ...] | list[str], what: str) -> None:
+    for token in tokens:
+        if token in CATEGORIES or any(_matches(token, rule_id) for rule_id in RULES):
+            continue
+        raise SelectionError(f"{what}: unknown rule or category {token!r} (see `l10n-qa rules`)")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to check and how severe each rule is; picklable for worker processes."""
+
+    enabled: frozenset[str]
+    severities: dict[str, Severity]
+    locales: tuple[Locale, ...] = ()
+
+    @classmethod
+    def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
+              locales: tuple[Locale, ...] = ()) -> "Settings":
+        _validate_tokens(select, "select")
+        _validate_tokens(ignore, "ignore")
+        overrides = severity_overrides or {}
+        _validate_tokens(tuple(overrides), "severity")
+        enabled = set()
+        severities = {}
+        for rule_id, rule in RULES.items():
+            if select and not any(_matches(t, rule_id) for t in select):
+                continue
+            if any(_matches(t, rule_id) for t in ignore):
+                continue
+            # The most specific override wins: a rule id over its category.
+            matching = sorted((t for t in overrides if _matches(t, rule_id)), key=len)
+            level = overrides[matching[-1]] if matching else rule.severity.label
+            if level == "off":
+                continue
+            enabled.add(rule_id)
+            severities[rule_id] = Severity.parse(level)
+        return cls(frozenset(enabled), severities, tuple(locales))
+
+    def wants_locale(self, locale: Locale | None) -> bool:
+        if not self.locales:
+            return True
+        if locale is None:
+            return False
+        return any(wanted in locale.fallbacks for wanted in self.locales)
+
+
+@dataclass(slots=True)
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    segments: int = 0
+    checked: bool = False
+
+
+def _read(task: FileTask) -> bytes:
+    if task.real_path == "-":
+        return sys.stdin.buffer.read()
+    with open(task.real_path, "rb") as handle:
+        return handle.read()
+
+
+def check_segment(segment: Segment, settings: Settings) -> list[Hit]:
+    """Every hit of a selected rule on the segment."""
+    pair = Pair(segment)
+    translated = segment.state == "translated"
+    hits = []
+    for checker in CHECKERS:
+        if checker.needs_translation and not translated:
+            continue
+        if not any(rule.id in settings.enabled for rule in checker.rules):
+            continue
+        for hit in checker.run(pair):
+            if hit.rule in settings.enabled:
+                hits.append(hit)
+    return hits
+
+
+def check_file(task: FileTask, settings: Settings) -> FileResult:
+    result = FileResult()
+    try:
+        data = _read(task)
+    except OSError as exc:
+        result.errors.append(InputError(task.path, f"cannot read: {exc.strerror or exc}"))
+        return result
+    fmt = format_for(task.path, data[:4096])
+    if fmt is None:
+        result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT or XLIFF)"))
+        return result
+    try:
+        document = loader(fmt)(task.path, data, task.hints)
+    except LoadError as exc:
+        result.errors.append(InputError(task.path, exc.message, exc.line))
+        return result
+    except RecursionError:
+        result.errors.append(InputError(task.path, "nesting too deep to read"))
+        return result
+    result.errors.extend(document.errors)
+    if not settings.wants_locale(document.target_locale):
+        return result
+    result.checked = True
+    result.segments = len(document.segments)
+    occurrences: Counter[tuple[str, str, str]] = Counter()
+    for segment in document.segments:
+        for hit in check_segment(segment, settings):
+            rule = RULES[hit.rule]
+            target_map = segment.target_map
+            start = hit.start if hit.start is not None else 0
+            line, column = target_map.locate(start)
+            if hit.end is not None:
+                end_line, end_column = getattr(target_map, "locate_end", target_map.locate)(hit.end)
+            else:
+                end_line, end_column = line, column
+            identity = (hit.rule, segment.key, hit.matched)
+            occurrences[identity] += 1
+            result.findings.append(Finding(
+                rule=hit.rule, category=rule.category, severity=settings.severities[hit.rule],
+                message=hit.message, path=task.path, line=line, column=column, end_line=end_line,
+                end_column=end_column,
+                locale=str(segment.target_locale or document.target_locale or ""),
+                source_locale=str(segment.source_locale or document.source_locale or ""),
+                segment=segment.key, source=segment.source or "", target=segment.target,
+                suggestion=hit.suggestion, matched=hit.matched,
+                fingerprint=fingerprint(hit.rule, task.path, segment.key, hit.matched, occurrences[identity]),
+            ))
+    return result
+
+
+def resolve_jobs(jobs: int, files: int) -> int:
+    if jobs > 0:
+        return jobs
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, files // _POOL_THRESHOLD or 1))
+
+
+def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0) -> Report:
+    started = time.perf_counter()
+    tasks, errors = discovery.discover(paths)
+    report = Report(errors=list(errors))
+    workers = resolve_jobs(jobs, len(tasks))
+    check = partial(check_file, settings=settings)
+    if workers > 1 and not any(t.real_path == "-" for t in tasks):
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+    else:
+        results = [check(task) for task in tasks]
+    for result in results:
+        report.findings.extend(result.findings)
+        report.errors.extend(result.errors)
+        report.segments += result.segments
+        report.files += result.checked
+    report.findings.sort(key=lambda f: f.sort_key)
+    report.errors.sort(key=lambda e: (e.path, e.line or 0))
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,271 @@
+"""Core types shared by loaders, checks, the engine and reporters.
+
+Loaders produce `Document`s of `Segment`s, checks turn a segment into `Hit`s (offsets into the
+target text), the engine turns hits into `Finding`s with real file positions, reporters render a
+`Report`. Nothing here imports any other part of the package.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Protocol
+
+CATEGORIES = (
+    "glossary", "culture", "rtl", "legal", "placeholder", "markup", "number", "url",
+    "punctuation", "whitespace", "typography", "consistency", "completeness", "length",
+    "spelling", "grammar", "encoding", "structure",
+)
+
+CONTENT_TYPES = ("article", "reply", "policy", "ui")
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+# Languages written right to left (ISO 639 codes), and scripts that are.
+_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"})
+_RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"})
+_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?((?:[-_][A-Za-z0-9]{1,8})*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Locale:
+    """A BCP 47 tag reduced to what the checks need: language, script, region."""
+
+    language: str
+    script: str | None = None
+    region: str | None = None
+    variants: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, tag: str) -> "Locale":
+        """Normalise `de_DE`, `de-de`, `zh_hant_tw`, `sr@latin` to BCP 47 case and separators."""
+        cleaned = tag.strip()
+        modifier = None
+        if "@" in cleaned:  # POSIX modifier, e.g. sr@latin, ca@valencia
+            cleaned, modifier = cleaned.split("@", 1)
+        cleaned = cleaned.split(".", 1)[0]  # drop a POSIX codeset: de_DE.UTF-8
+        match = _TAG.match(cleaned)
+        if not match:
+            raise ValueError(f"not a locale tag: {tag!r}")
+        language, script, region, rest = match.groups()
+        variants = tuple(v.lower() for v in re.split(r"[-_]", rest) if v)
+        if modifier:
+            if modifier.lower() == "latin":
+                script = script or "Latn"
+            elif modifier.lower() == "cyrillic":
+                script = script or "Cyrl"
+            else:
+                variants += (modifier.lower(),)
+        return cls(
+            language=language.lower(),
+            script=script.title() if script else None,
+            region=region.upper() if region else None,
+            variants=variants,
+        )
+
+    @property
+    def tag(self) -> str:
+        return "-".join(p for p in (self.language, self.script, self.region, *self.variants) if p)
+
+    def __str__(self) -> str:
+        return self.tag
+
+    @property
+    def direction(self) -> str:
+        if self.script:
+            return "rtl" if self.script in _RTL_SCRIPTS else "ltr"
+        return "rtl" if self.language in _RTL_LANGUAGES else "ltr"
+
+    @property
+    def fallbacks(self) -> tuple["Locale", ...]:
+        """This locale, then ever less specific ones: de-CH-1996 → de-CH → de."""
+        chain = [self]
+        if self.variants:
+            chain.append(Locale(self.language, self.script, self.region))
+        if self.region and self.script:
+            chain.append(Locale(self.language, self.script))
+        if self.region or self.script:
+            chain.append(Locale(self.language))
+        seen: list[Locale] = []
+        for loc in chain:
+            if loc not in seen:
+                seen.append(loc)
+        return tuple(seen)
+
+
+class TextMap(Protocol):
+    """Maps an offset in a segment's decoded text to a 1-based (line, column) in its file.
+
+    Columns count characters (code points). `locate_end` is optional: where a span that ends at
+    `offset` ends, which differs from `locate(offset)` when the next character is on another line
+    or the previous one is an escape (`\\n`, `&amp;`) several characters long in the file.
+    """
+
+    def locate(self, offset: int) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FixedPosition:
+    """A text whose position is only known as a whole (e.g. an attribute value)."""
+
+    line: int
+    column: int
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        return self.line, self.column
+
+
+class LineIndex:
+    """Offsets of line starts in a decoded file, for offset → (line, column) lookups."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str):
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """An inline markup token in a text: an HTML/XML tag or an XLIFF inline element."""
+
+    start: int
+    end: int
+    name: str  # element name, lower-cased for HTML
+    kind: str  # "open", "close" or "empty"
+    ident: str = ""  # XLIFF id (or rid for closing halves); empty for HTML
+    masks_content: bool = False  # XLIFF native-code elements (ph, bpt, ept, it): content is code, not text
+
+
+@dataclass(slots=True)
+class Segment:
+    """One translatable unit: a source text paired with its translation."""
+
+    key: str
+    source: str | None
+    target: str
+    source_locale: Locale | None
+    target_locale: Locale | None
+    path: str
+    target_map: TextMap
+    content_type: str = "ui"
+    state: str = "translated"  # translated, untranslated, fuzzy, needs-review, final
+    formats: frozenset[str] = frozenset()  # declared placeholder syntaxes, e.g. python-format
+    no_formats: frozenset[str] = frozenset()  # syntaxes declared absent, e.g. no-python-format
+    source_markup: tuple[Markup, ...] = ()
+    target_markup: tuple[Markup, ...] = ()
+    plural_index: int | None = None
+    # For a plural form: placeholders of the other source form that the target may also use, and
+    # whether this form stands for exactly one number (so the count may be spelled out).
+    alternate_source: str | None = None
+    single_number_form: bool = False
+    context: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports: a rule and a span of the target text (None: the whole segment)."""
+
+    rule: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    suggestion: str = ""
+    matched: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    locale: str
+    source_locale: str
+    segment: str
+    source: str
+    target: str
+    suggestion: str
+    matched: str
+    fingerprint: str
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+
+def fingerprint(rule: str, path: str, segment: str, matched: str, occurrence: int) -> str:
+    """Stable across unrelated edits: no line numbers, only what the finding is about."""
+    digest = hashlib.sha256("\x1f".join((rule, path, segment, matched, str(occurrence))).encode("utf-8"))
+    return digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded file: its segments, plus problems found while loading it."""
+
+    path: str
+    format: str
+    target_locale: Locale | None
+    source_locale: Locale | None
+    segments: list[Segment] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+    segments: int = 0
+    seconds: float = 0.0
+
+    def counts_by_severity(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity.label] += 1
+        return counts

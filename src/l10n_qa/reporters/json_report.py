@@ -1,0 +1,43 @@
+"""The JSON report: the contract of design section 6. Keys are only ever added, never changed."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TextIO
+
+from l10n_qa import __version__
+from l10n_qa.model import CATEGORIES, Report
+
+
+def as_dict(report: Report) -> dict:
+    by_category = Counter(f.category for f in report.findings)
+    by_locale = Counter(f.locale for f in report.findings)
+    return {
+        "tool": {"name": "l10n-qa", "version": __version__},
+        "summary": {
+            "files": report.files,
+            "segments": report.segments,
+            "findings": len(report.findings),
+            "by_severity": report.counts_by_severity(),
+            "by_category": {c: by_category[c] for c in CATEGORIES if by_category[c]},
+            "by_locale": dict(sorted(by_locale.items())),
+            "errors": len(report.errors),
+        },
+        "findings": [
+            {
+                "rule": f.rule, "category": f.category, "severity": f.severity.label, "message": f.message,
+                "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
+                "end_column": f.end_column, "locale": f.locale, "source_locale": f.source_locale,
+                "segment": f.segment, "source": f.source, "target": f.target, "suggestion": f.suggestion,
+                "fingerprint": f.fingerprint,
+            }
+            for f in report.findings
+        ],
+        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+    }
+
+
+def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False) -> None:
+    json.dump(as_dict(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,148 @@
+"""The report for people: findings grouped by file, the offending span shown in its real line, the
+source beside it, what to write instead, and a summary by category and locale.
+
+Colour only on a terminal (rich decides; NO_COLOR and FORCE_COLOR are honoured). Without colour the
+span is underlined with carets, so the report reads the same in a CI log or a pipe.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from l10n_qa.model import CATEGORIES, Finding, Report
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_WINDOW = 110  # characters of a long line shown around the finding
+
+
+@lru_cache(maxsize=64)
+def _file_lines(path: str) -> tuple[str, ...] | None:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
+    return tuple(line.rstrip("\r") for line in text.split("\n"))
+
+
+def _excerpt(finding: Finding) -> tuple[str, int, int] | None:
+    """(the finding's line, start and end of the span in it), trimmed to a window around the span."""
+    lines = _file_lines(finding.path)
+    if not lines or finding.line > len(lines):
+        return None
+    line = lines[finding.line - 1].replace("\t", " ")
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    end = max(end, start)
+    offset = max(0, min(start - 30, len(line) - _WINDOW))
+    shown = line[offset: offset + _WINDOW]
+    prefix = "…" if offset else ""
+    suffix = "…" if offset + _WINDOW < len(line) else ""
+    return prefix + shown + suffix, start - offset + len(prefix), end - offset + len(prefix)
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = text.replace("\n", "⏎").replace("\t", "⇥")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _render_finding(console: Console, finding: Finding, quiet: bool, color: bool) -> None:
+    head = Text()
+    if quiet:  # one self-contained line per finding, for grep and editors
+        head.append(f"{finding.path}:{finding.line}:{finding.column}: ", style="bold")
+    else:
+        head.append(f"  {finding.line}:{finding.column}".ljust(10), style="dim")
+    head.append(f"{finding.severity.label:<8}", style=_STYLE[finding.severity.label])
+    head.append(f"{finding.rule:<28}", style="bold")
+    head.append(" " + finding.message)
+    console.print(head)
+    if quiet:
+        return
+    pad = " " * 10
+    excerpt = _excerpt(finding)
+    if excerpt:
+        line, start, end = excerpt
+        shown = Text(pad + "│ ", style="dim")
+        body = Text(line)
+        if end > start:
+            body.stylize("bold red underline" if finding.severity.label == "error" else "bold yellow underline", start, end)
+        shown.append_text(body)
+        console.print(shown)
+        if not color and end > start:
+            console.print(pad + "│ " + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style="dim")
+    if finding.source:
+        console.print(Text(pad + "source ", style="dim") + Text(_one_line(finding.source)))
+    if finding.suggestion:
+        console.print(Text(pad + "fix    ", style="dim") + Text(finding.suggestion, style="green"))
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary(console: Console, report: Report) -> None:
+    counts = report.counts_by_severity()
+    if report.findings:
+        by_category: dict[str, Counter] = defaultdict(Counter)
+        by_locale: dict[str, Counter] = defaultdict(Counter)
+        for f in report.findings:
+            by_category[f.category][f.severity.label] += 1
+            by_locale[f.locale or "?"][f.severity.label] += 1
+        for title, rows, order in (("category", by_category, CATEGORIES), ("locale", by_locale, sorted(by_locale))):
+            table = Table(title=f"Findings by {title}", title_justify="left", show_edge=False, pad_edge=False)
+            table.add_column(title.capitalize())
+            for level in ("error", "warning", "info"):
+                table.add_column({"error": "Errors", "warning": "Warnings", "info": "Info"}[level], justify="right", style=_STYLE[level])
+            for name in order:
+                if name in rows:
+                    table.add_row(name, *(str(rows[name][lvl] or "") for lvl in ("error", "warning", "info")))
+            console.print(table)
+            console.print()
+    files = _plural(report.files, "file")
+    segs = _plural(report.segments, "segment")
+    if report.findings:
+        line = Text("✖ ", style="bold red" if counts["error"] else "bold yellow")
+        line.append(f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+                    f"{counts['info']} info", style="bold")
+        line.append(f" in {files} ({segs}), {report.seconds:.2f} s")
+    else:
+        line = Text("✔ ", style="bold green") + Text(f"No problems in {files} ({segs}), {report.seconds:.2f} s")
+    console.print(line)
+
+
+def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False) -> None:
+    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False,
+                      no_color=color is False, force_terminal=True if color else None)
+    use_color = console.is_terminal and not console.no_color and console.color_system is not None
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        by_file[finding.path].append(finding)
+    for path, findings in by_file.items():
+        if not quiet:
+            locale = findings[0].locale
+            title = Text(path, style="bold underline")
+            title.append(f"  {locale}" if locale else "", style="magenta")
+            title.append(f"  {_plural(len(findings), 'finding')}", style="dim")
+            console.print(title)
+        for finding in findings:
+            _render_finding(console, finding, quiet, use_color)
+        if not quiet:
+            console.print()
+    if report.errors:
+        console.print(Text("Files that could not be checked", style="bold red"))
+        for error in report.errors:
+            console.print(Text(f"  {error}", style="red"))
+        console.print()
+    if not quiet:
+        _summary(console, report)
