@@ -47,7 +47,8 @@ def _describe(tag: Markup) -> str:
 
 
 def unbalanced(tags: tuple[Markup, ...]) -> list[Markup]:
-    """Open/close tags that do not pair up in a properly nested way."""
+    """Tags that break proper nesting: a close that crosses an open tag, a close with no open, an
+    open never closed. `<b><i>x</b></i>` yields only the `</b>`: one finding per slip."""
     stack: list[Markup] = []
     bad: list[Markup] = []
     for tag in tags:
@@ -56,8 +57,12 @@ def unbalanced(tags: tuple[Markup, ...]) -> list[Markup]:
         elif tag.kind == "close":
             if stack and stack[-1].name == tag.name:
                 stack.pop()
-            else:
-                bad.append(tag)
+                continue
+            bad.append(tag)
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth].name == tag.name:
+                    del stack[depth]  # it was closed, only in the wrong place
+                    break
     return sorted(bad + stack, key=lambda t: t.start)
 
 

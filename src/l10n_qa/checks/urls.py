@@ -56,14 +56,16 @@ def find_links(text: str) -> list[Link]:
     return links
 
 
-def _locale_names(locale: Locale | None) -> set[str]:
-    if locale is None:
-        return set()
-    names = {locale.language}
-    if locale.region:
-        names.add(f"{locale.language}-{locale.region}".lower())
-        names.add(f"{locale.language}_{locale.region}".lower())
-    return names
+_LOCALE_SEGMENT = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2}|[a-z]{4}))?$", re.I)
+
+
+def _is_own_locale(segment: str, locale: Locale | None) -> bool:
+    """`en-us`, `en_US` or `en` in a URL stand for an `en`/`en-US` text; `en-gb` not for `en-US`."""
+    match = _LOCALE_SEGMENT.match(segment)
+    if not match or locale is None or match.group(1).lower() != locale.language:
+        return False
+    region = match.group(2)
+    return not (region and len(region) == 2 and locale.region and region.upper() != locale.region)
 
 
 _ARTICLE_ID = re.compile(r"^(\d+)-[^/]*$")
@@ -74,14 +76,13 @@ def _url_key(url: str, locale: Locale | None) -> str:
     if url.lower().startswith("www."):
         url = "http://" + url
     parts = urlsplit(url)
-    names = _locale_names(locale)
     host_labels = (parts.hostname or "").split(".")
-    if host_labels and host_labels[0] in names and len(host_labels) > 2:
+    if len(host_labels) > 2 and _is_own_locale(host_labels[0], locale):
         host_labels[0] = "{locale}"
     segments = parts.path.split("/")
     out = []
     for i, seg in enumerate(segments):
-        if seg.lower() in names:
+        if _is_own_locale(seg, locale):
             out.append("{locale}")
         elif i > 0 and segments[i - 1].lower() in ("articles", "sections", "categories", "posts") and _ARTICLE_ID.match(seg):
             out.append(_ARTICLE_ID.match(seg).group(1))  # Zendesk-style id-slug: the slug is localized
@@ -89,7 +90,7 @@ def _url_key(url: str, locale: Locale | None) -> str:
             out.append(seg)
     path = "/".join(out).rstrip("/")
     query = "&".join(
-        f"{k}={{locale}}" if v.lower() in names else f"{k}={v}"
+        f"{k}={{locale}}" if _is_own_locale(v, locale) else f"{k}={v}"
         for k, _, v in (p.partition("=") for p in parts.query.split("&") if p)
     )
     scheme = "http" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
@@ -150,14 +151,15 @@ def links(pair):
     seg = pair.segment
     unmatched_target = list(target_links)
     unmatched_source = []
-    target_keys = [_link_key(t, seg.target_locale) for t in unmatched_target]
+    # A link matches when it is the same, or the same but for its locale part (/hc/en-us → /hc/de).
+    target_keys = [(_link_key(t, None), _link_key(t, seg.target_locale)) for t in unmatched_target]
     for link in source_links:
-        key = _link_key(link, seg.source_locale)
-        if key in target_keys:
-            idx = target_keys.index(key)
-            del target_keys[idx], unmatched_target[idx]
-        else:
+        exact, localized = _link_key(link, None), _link_key(link, seg.source_locale)
+        idx = next((i for i, keys in enumerate(target_keys) if keys[0] == exact or keys[1] == localized), None)
+        if idx is None:
             unmatched_source.append(link)
+        else:
+            del target_keys[idx], unmatched_target[idx]
     for link in unmatched_source:
         partner = next((t for t in unmatched_target if t.kind == link.kind), None)
         if partner is None:
