@@ -212,6 +212,8 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if not isinstance(severity, dict):
         raise fail("severity", "expected a mapping of rule or category to error, warning, info or off")
     for rule, level in severity.items():
+        if level is False:  # YAML 1.1 reads a bare `off` as false
+            level = "off"
         if not isinstance(level, str) or level.lower() not in ("error", "warning", "info", "off"):
             raise fail(f"severity.{rule}", f"expected error, warning, info or off, got {level!r}")
         config.severity[str(rule)] = level.lower()

@@ -54,8 +54,8 @@ _ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);")
 # Any start, end or empty-element tag. Attribute values may hold '>' and '/', hence the quotes.
 _TAG = re.compile(r"""<(/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# The characters of raw content that are not simply copied to the decoded text.
-_CONTENT_SPECIAL = re.compile(r"[<&\r]")
+# Where raw content stops being plain text (line ends are normalised by _ContentBuilder.copy).
+_CONTENT_SPECIAL = re.compile(r"[<&]")
 _ENCODING_DECLARATION = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
@@ -172,11 +172,6 @@ class _TextPositions:
         run = bisect.bisect_right(self._decoded_starts, offset) - 1
         return self._lines.locate(self._raw_starts[run] + offset - self._decoded_starts[run])
 
-    def raw_offset(self, offset: int) -> int:
-        offset = max(0, min(offset, self._decoded_starts[-1]))
-        run = bisect.bisect_right(self._decoded_starts, offset) - 1
-        return self._raw_starts[run] + offset - self._decoded_starts[run]
-
 
 # --- Reading element content --------------------------------------------------------------------
 
@@ -191,8 +186,9 @@ class _Content:
 class _ContentBuilder:
     """Accumulates decoded text, its markup and its runs of raw positions (see _TextPositions)."""
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, start: int):
         self.raw = raw
+        self.raw_after_last = start  # raw offset just after the last decoded character's source
         self.pieces: list[str] = []
         self.length = 0
         self.markup: list[Markup] = []
@@ -200,13 +196,8 @@ class _ContentBuilder:
         self.raw_starts: list[int] = []
 
     def _start_run(self, raw_offset: int) -> None:
-        if self.decoded_starts:
-            last_decoded, last_raw = self.decoded_starts[-1], self.raw_starts[-1]
-            if raw_offset - last_raw == self.length - last_decoded:
-                return  # the previous run simply continues
-            if last_decoded == self.length:  # the previous run got no characters (e.g. a comment followed)
-                self.raw_starts[-1] = raw_offset
-                return
+        if self.decoded_starts and raw_offset - self.raw_starts[-1] == self.length - self.decoded_starts[-1]:
+            return  # the previous run simply continues
         self.decoded_starts.append(self.length)
         self.raw_starts.append(raw_offset)
 
@@ -220,27 +211,30 @@ class _ContentBuilder:
                 self._start_run(start)
                 self.pieces.append(raw[start:stop])
                 self.length += stop - start
+                self.raw_after_last = stop
             if cr == -1:
                 return
-            self.add_char("\n", cr)
-            start = cr + 2 if cr + 1 < end and raw[cr + 1] == "\n" else cr + 1
+            after = cr + 2 if cr + 1 < end and raw[cr + 1] == "\n" else cr + 1
+            self.add_char("\n", cr, after)
+            start = after
 
-    def add_char(self, char: str, raw_offset: int) -> None:
-        self._start_run(raw_offset)
+    def add_char(self, char: str, raw_start: int, raw_end: int) -> None:
+        """One character written as several raw ones (an entity, a CRLF, a <cp/>)."""
+        self._start_run(raw_start)
         self.pieces.append(char)
-        self.length += len(char)
+        self.length += 1
+        self.raw_after_last = raw_end
 
-    def finish(self, end: int, lines: LineIndex) -> _Content:
-        self._start_run(end)
-        if self.decoded_starts[-1] != self.length:
-            self.decoded_starts.append(self.length)
-            self.raw_starts.append(end)
+    def finish(self, lines: LineIndex) -> _Content:
+        # The end of the text (offset len(text), where spans end) is just after its last character.
+        self.decoded_starts.append(self.length)
+        self.raw_starts.append(self.raw_after_last)
         return _Content("".join(self.pieces), tuple(self.markup), _TextPositions(lines, self.decoded_starts, self.raw_starts))
 
 
 def _read_content(raw: str, start: int, end: int, lines: LineIndex) -> _Content:
     """Decode raw[start:end], the inside of a well-formed <source> or <target>."""
-    out = _ContentBuilder(raw)
+    out = _ContentBuilder(raw, start)
     pos = start
     while pos < end:
         special = _CONTENT_SPECIAL.search(raw, pos, end)
@@ -250,11 +244,7 @@ def _read_content(raw: str, start: int, end: int, lines: LineIndex) -> _Content:
         if not special:
             break
         pos = stop
-        char = raw[pos]
-        if char == "\r":
-            out.copy(pos, min(pos + 2, end))
-            pos = min(pos + 2, end) if raw.startswith("\r\n", pos) else pos + 1
-        elif char == "&":
+        if raw[pos] == "&":
             pos = _read_entity(raw, pos, end, out, lines)
         elif raw.startswith("<!--", pos):
             pos = raw.index("-->", pos, end) + 3
@@ -266,7 +256,7 @@ def _read_content(raw: str, start: int, end: int, lines: LineIndex) -> _Content:
             pos = raw.index("?>", pos, end) + 2
         else:
             pos = _read_tag(raw, pos, out, lines)
-    return out.finish(end, lines)
+    return out.finish(lines)
 
 
 def _read_entity(raw: str, pos: int, end: int, out: _ContentBuilder, lines: LineIndex) -> int:
@@ -274,7 +264,7 @@ def _read_entity(raw: str, pos: int, end: int, out: _ContentBuilder, lines: Line
     if not match:  # expat accepted it, so this cannot happen; keep the text rather than guess
         out.copy(pos, pos + 1)
         return pos + 1
-    out.add_char(_decode_entity(match.group(1), lines.locate(pos)[0]), pos)
+    out.add_char(_decode_entity(match.group(1), lines.locate(pos)[0]), pos, match.end())
     return match.end()
 
 
@@ -303,14 +293,16 @@ def _read_tag(raw: str, pos: int, out: _ContentBuilder, lines: LineIndex) -> int
     closing, name, attributes, self_closing = match.groups()
     name = name.rpartition(":")[2]  # inline elements may be prefixed, e.g. <xlf:g>
     attrs = _attributes(attributes)
-    if name == "cp" and not closing:
+    if name == "cp":
         # XLIFF 2.0 writes characters that XML cannot hold (e.g. U+0007) as <cp hex="0007"/>.
+        if closing:  # <cp hex="7"></cp> is well-formed too; the character came with the start tag
+            return match.end()
         written = match.group(0)
         try:
             code_point = int(attrs.get("hex", ""), 16)
         except ValueError:
             raise LoadError(f"{written} does not give a hexadecimal code point", lines.locate(pos)[0]) from None
-        out.add_char(_char(code_point, written, lines.locate(pos)[0]), pos)
+        out.add_char(_char(code_point, written, lines.locate(pos)[0]), pos, match.end())
         return match.end()
     before = out.length
     out.copy(pos, match.end())
@@ -428,7 +420,7 @@ class _XliffReader:
             parser.feed(self._utf8)
             parser.close()
         except ParseError as error:
-            reason = expat.ErrorString(error.code) if isinstance(error.code, int) else str(error)
+            reason = expat.ErrorString(error.code)
             line, column = self._error_position(error)
             raise LoadError(f"not well-formed XML: {reason} (column {column})", line) from None
         except DTDForbidden:
@@ -438,8 +430,6 @@ class _XliffReader:
             raise LoadError("entity declarations are not allowed", self._current_line()) from None
         except DefusedXmlException as error:
             raise LoadError(f"refused unsafe XML: {error}", self._current_line()) from None
-        except RecursionError:
-            raise LoadError("elements are nested too deeply") from None
 
     def _error_position(self, error: ParseError) -> tuple[int, int]:
         byte = self._expat.ErrorByteIndex
@@ -485,13 +475,12 @@ class _XliffReader:
             self._start_file(attrs)
         elif name == ("trans-unit" if self._version == 1 else "unit"):
             self._start_unit(attrs, translatable)
-        elif self._version == 2 and name in ("segment", "ignorable") and parent == "unit" and self._unit:
-            # Ignorables hold only whitespace between segments: read, not reported.
+        elif self._version == 2 and name == "segment" and parent == "unit" and self._unit:
             self._part = _Part(self._here(), attrs.get("id", ""), attrs.get("state"))
-            if name == "segment":
-                self._unit.parts.append(self._part)
+            self._unit.parts.append(self._part)
         elif name in ("source", "target") and parent == ("trans-unit" if self._version == 1 else "segment"):
-            # Under any other parent (1.2 alt-trans, 2.0 translation candidates) they are not the unit's.
+            # Under any other parent (1.2 alt-trans, 2.0 ignorable or translation candidates) they
+            # are not the unit's text.
             self._start_text(name, attrs)
 
     def end(self, tag: str) -> None:
@@ -502,7 +491,7 @@ class _XliffReader:
         elif name == ("trans-unit" if self._version == 1 else "unit") and self._unit:
             self._finish_unit(self._unit)
             self._unit = self._part = None
-        elif name in ("segment", "ignorable"):
+        elif name == "segment":
             self._part = None
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ span is underlined with carets, so the report reads the same in a CI log or a pi
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TextIO
@@ -122,9 +123,11 @@ def _summary(console: Console, report: Report) -> None:
 
 
 def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False) -> None:
+    if color is None and os.environ.get("NO_COLOR"):
+        color = False
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False,
-                      no_color=color is False, force_terminal=True if color else None)
-    use_color = console.is_terminal and not console.no_color and console.color_system is not None
+                      color_system=None if color is False else "auto", force_terminal=True if color else None)
+    use_color = console.is_terminal and console.color_system is not None
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.path].append(finding)
