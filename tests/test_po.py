@@ -142,3 +142,11 @@ def test_escapes_map_to_raw_columns():
     assert seg.target_map.locate(seg.target.index("mehr")) == (11, 9 + len('Sagen Sie \\"Hallo\\"\\tund\\n'))
     newline = seg.target.index("\n")
     assert seg.target_map.locate_end(newline + 1) == (11, 9 + len('Sagen Sie \\"Hallo\\"\\tund\\n'))
+
+
+def test_untranslated_plural_is_one_segment():
+    text = CATALOG.replace('msgstr[0] "Eine ungelesene Nachricht"\nmsgstr[1] "%(count)d ungelesene Nachrichten"',
+                           'msgstr[0] ""\nmsgstr[1] ""')
+    segments = [s for s in load_text(text).segments if s.key.startswith("%(count)d")]
+    assert [(s.key, s.state, s.target_map.locate(0)) for s in segments] == [
+        ("%(count)d unread message", "untranslated", (29, 12))]

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 
-from l10n_qa.checks import CHECKERS, RULES, Pair
+from l10n_qa.checks import CHECKERS, RULES, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa.model import CATEGORIES, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
@@ -92,15 +92,17 @@ def _read(task: FileTask) -> bytes:
         return handle.read()
 
 
-def check_segment(segment: Segment, settings: Settings) -> list[Hit]:
+def active_checkers(settings: Settings) -> tuple[Checker, ...]:
+    return tuple(c for c in CHECKERS if any(rule.id in settings.enabled for rule in c.rules))
+
+
+def check_segment(segment: Segment, settings: Settings, checkers: tuple[Checker, ...]) -> list[Hit]:
     """Every hit of a selected rule on the segment."""
     pair = Pair(segment)
     translated = segment.state == "translated"
     hits = []
-    for checker in CHECKERS:
+    for checker in checkers:
         if checker.needs_translation and not translated:
-            continue
-        if not any(rule.id in settings.enabled for rule in checker.rules):
             continue
         for hit in checker.run(pair):
             if hit.rule in settings.enabled:
@@ -133,8 +135,9 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
     result.checked = True
     result.segments = len(document.segments)
     occurrences: Counter[tuple[str, str, str]] = Counter()
+    checkers = active_checkers(settings)
     for segment in document.segments:
-        for hit in check_segment(segment, settings):
+        for hit in check_segment(segment, settings, checkers):
             rule = RULES[hit.rule]
             target_map = segment.target_map
             start = hit.start if hit.start is not None else 0

@@ -18,6 +18,7 @@ from l10n_qa.model import Hit, Severity
 # Digits of any script, with group/decimal separators between them: . , ' ’ NBSP, NNBSP, thin
 # space, Arabic ٫ ٬, and a plain space only before exactly three digits ("1 000").
 _NUMBER = regex.compile(r"\d+(?:(?:[.,'\u2019\u00a0\u202f\u2009\u066b\u066c]|\x20(?=\d{3}(?!\d)))\d+)*")
+_DIGIT = regex.compile(r"\d")
 _DECIMAL_ONLY = "\u066b"
 _GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
 
@@ -82,8 +83,10 @@ MISSING = Rule(
 )
 EXTRA = Rule(
     "number.extra", "number", Severity.WARNING,
-    "The translation has a number the source does not have.",
-    "A number that only the translation has was not reviewed with the source. Check that it belongs there.",
+    "The translation has more numbers than the source.",
+    "A number that only the translation has was not reviewed with the source. Check that it belongs there. "
+    "Not reported when the source has no number at all: languages write months, weekdays and counts as "
+    "digits (2月 for February).",
 )
 CHANGED = Rule(
     "number.changed", "number", Severity.ERROR,
@@ -97,10 +100,9 @@ CHANGED = Rule(
 
 @checker(MISSING, EXTRA, CHANGED)
 def numbers(pair):
-    masked_source = pair.masked_source
-    if not any(c.isdigit() for c in masked_source) and not any(c.isdigit() for c in pair.masked_target):
+    if not _DIGIT.search(pair.source) and not _DIGIT.search(pair.target):
         return
-    source_numbers = find_numbers(masked_source)
+    source_numbers = find_numbers(pair.masked_source)
     target_numbers = find_numbers(pair.masked_target)
     unmatched_target = list(target_numbers)
     unmatched_source = []
@@ -118,6 +120,10 @@ def numbers(pair):
                   suggestion=f"use {src[2]} (in the target locale's format)", matched=tgt[2])
     for src in unmatched_source:
         yield Hit(MISSING.id, f"number `{src[2]}` is missing", suggestion=f"add {src[2]}", matched=src[2])
+    if not source_numbers:
+        # With no number in the source, a number in the translation writes out a word: 2月 for
+        # February, "Thứ 3" for Tuesday, "1対1" for one-to-one.
+        return
     for tgt in unmatched_target:
         yield Hit(EXTRA.id, f"number `{tgt[2]}` is not in the source", tgt[0], tgt[1],
                   suggestion="remove it or check the source", matched=tgt[2])

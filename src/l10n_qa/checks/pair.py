@@ -6,24 +6,44 @@ must not read a trailing `%s` as the end of a sentence), so it is computed lazil
 
 from __future__ import annotations
 
-from functools import cached_property
 
 from l10n_qa.checks.markup import find_html_tags
 from l10n_qa.checks.placeholders import BRACE_FORMATS, PRINTF_FORMATS, Token, find_placeholders
 from l10n_qa.checks.urls import Link, find_links
 from l10n_qa.model import Markup, Segment
 
-MASK = "\uFFFC"  # OBJECT REPLACEMENT CHARACTER: stands in for code, keeps every offset unchanged
+MASK = "\uFFFC"
+
+
+class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
+    """functools.cached_property without its per-access lock (Python < 3.12), which costs a
+    third of the check time on a large catalog; a Pair is never shared between threads."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value  # OBJECT REPLACEMENT CHARACTER: stands in for code, keeps every offset unchanged
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = MASK
-    return "".join(chars)
+    pieces = []
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(MASK * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 class Pair:

@@ -7,6 +7,8 @@ character in Arabic is for the right-to-left rules, not this check.
 
 from __future__ import annotations
 
+import re
+
 from l10n_qa.checks.pair import MASK
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
@@ -20,6 +22,7 @@ _CLASSES = {
     "comma": ",，、،",
     "ellipsis": "…",
 }
+_SPACE = re.compile(r"\s")
 _CLASS_OF = {ch: name for name, chars in _CLASSES.items() for ch in chars if ch != ";"}
 _CLASS_OF[";"] = "semicolon"
 # Closing quotes and brackets stand after or before the mark depending on the language: look past them.
@@ -70,6 +73,8 @@ def end_punctuation(pair):
         return
     if language == "el" and source_mark == "semicolon" and target_mark == "question mark":
         return  # ';' reads as a question mark only in Greek text; ambiguous, so let it pass
+    if {source_mark, target_mark} <= {"full stop", None} and not _SPACE.search(pair.source.strip()):
+        return  # one word: an abbreviation ("a.m.", "Dec." ↔ "Dez"), an ordinal ("{}th" ↔ "{}."), a label
     wanted = source_mark or "no punctuation"
     found = target_mark or "no punctuation"
     suggestion = f"end with a {source_mark}" if source_mark else f"remove the final {target_mark}"

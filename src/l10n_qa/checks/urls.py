@@ -28,6 +28,7 @@ _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`{}|\\^\[\]]+", re.I
 _EMAIL = re.compile(r"(?<![\w.+-])(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 # International numbers with a leading +, and North American (555) 123-4567 / 555-123-4567 numbers.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,4}\)?){2,5}\d|\(\d{3}\)[ .\u00a0-]?\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4})\b")
+_DIGIT = re.compile(r"\d")
 _TRAILING = ".,;:!?…。、！？"
 
 
@@ -47,7 +48,7 @@ def find_links(text: str) -> list[Link]:
             if not any(a <= m.start() < b for a, b in taken):
                 links.append(Link(m.start(), m.end(), m.group(0), "email"))
                 taken.append((m.start(), m.end()))
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         for m in _PHONE.finditer(text):
             digits = sum(c.isdigit() for c in m.group(0))
             if 7 <= digits <= 15 and not any(a < m.end() and m.start() < b for a, b in taken):

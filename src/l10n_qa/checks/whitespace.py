@@ -22,6 +22,12 @@ def _trailing(text: str) -> str:
     return text[len(text.rstrip()):]
 
 
+def _shape(ws: str) -> str:
+    """Whitespace as it matters: the line breaks, or else the exact spaces. Indentation next to a
+    line break ("\\n    " vs "\\n") is template layout that renders the same."""
+    return "\n" * ws.count("\n") if "\n" in ws else ws
+
+
 def _show(ws: str) -> str:
     return repr(ws)[1:-1] if ws else "none"
 
@@ -65,11 +71,11 @@ def whitespace(pair):
     if not target.strip():
         return
     src_lead, tgt_lead = _leading(source), _leading(target)
-    if src_lead != tgt_lead:
+    if _shape(src_lead) != _shape(tgt_lead):
         yield Hit(LEADING.id, f"leading whitespace is {_show(tgt_lead)!s}, the source has {_show(src_lead)}",
                   0, max(len(tgt_lead), 1), suggestion=f"start with {_show(src_lead)}", matched=tgt_lead)
     src_trail, tgt_trail = _trailing(source), _trailing(target)
-    if src_trail != tgt_trail:
+    if _shape(src_trail) != _shape(tgt_trail):
         start = len(target) - len(tgt_trail)
         yield Hit(TRAILING.id, f"trailing whitespace is {_show(tgt_trail)}, the source has {_show(src_trail)}",
                   start if tgt_trail else max(start - 1, 0), len(target),

@@ -7,6 +7,7 @@ escapes (`\\n`, `\\"`) to the real line and column only when a finding needs the
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 import re
@@ -114,6 +115,7 @@ def _quoted_body(line: str, quote: int) -> str:
     return body[:-1] if body.endswith('"') else body
 
 
+@functools.lru_cache(maxsize=256)
 def _plural_table(header: str | None):
     """(nplurals, set of numbers n in 0…999 each form is used for) from Plural-Forms, or None."""
     if not header:
@@ -129,7 +131,7 @@ def _plural_table(header: str | None):
             forms.setdefault(rule(n), set()).add(n)
     except (ValueError, SyntaxError, RecursionError, ZeroDivisionError):
         raise LoadError(f"Plural-Forms header cannot be evaluated: {header!r}") from None
-    return nplurals, forms
+    return nplurals, {index: frozenset(numbers) for index, numbers in forms.items()}
 
 
 def _locale_from_header(value: str | None, what: str) -> Locale | None:
@@ -189,10 +191,12 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
         if entry.msgid_plural:
             forms = sorted(entry.msgstr_plural.items())
             nplurals = plural_table[0] if plural_table else len(forms)
-            if fuzzy:
+            if fuzzy or not any(target for _, target in forms):
+                # Reported once for the entry, not once per form.
                 first = forms[0][1] if forms else ""
                 doc.segments.append(segment(first, QuotedLinesMap(chunks.get(0) or next(iter(chunks.values()))),
-                                            source=entry.msgid, seg_key=key, state="fuzzy"))
+                                            source=entry.msgid, seg_key=key,
+                                            state="fuzzy" if fuzzy else "untranslated"))
                 continue
             for index, target in forms:
                 uses_singular = index == 0 and nplurals > 1

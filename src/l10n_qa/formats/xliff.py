@@ -54,8 +54,16 @@ _ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);")
 # Any start, end or empty-element tag. Attribute values may hold '>' and '/', hence the quotes.
 _TAG = re.compile(r"""<(/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# Where raw content stops being plain text (line ends are normalised by _ContentBuilder.copy).
-_CONTENT_SPECIAL = re.compile(r"[<&]")
+# The pieces of (well-formed) element content, in raw form.
+_CONTENT_TOKEN = re.compile(r"""
+    (?P<text>[^<&\r]+)
+  | (?P<line_end>\r\n?)
+  | (?P<reference>&[^;]*;)
+  | (?P<comment><!--.*?-->)
+  | <!\[CDATA\[(?P<cdata>.*?)\]\]>
+  | (?P<instruction><\?.*?\?>)
+  | (?P<tag><(?:[^>"']|"[^"]*"|'[^']*')*>)
+""", re.DOTALL | re.VERBOSE)
 _ENCODING_DECLARATION = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
@@ -235,37 +243,21 @@ class _ContentBuilder:
 def _read_content(raw: str, start: int, end: int, lines: LineIndex) -> _Content:
     """Decode raw[start:end], the inside of a well-formed <source> or <target>."""
     out = _ContentBuilder(raw, start)
-    pos = start
-    while pos < end:
-        special = _CONTENT_SPECIAL.search(raw, pos, end)
-        stop = special.start() if special else end
-        if stop > pos:
-            out.copy(pos, stop)
-        if not special:
-            break
-        pos = stop
-        if raw[pos] == "&":
-            pos = _read_entity(raw, pos, end, out, lines)
-        elif raw.startswith("<!--", pos):
-            pos = raw.index("-->", pos, end) + 3
-        elif raw.startswith("<![CDATA[", pos):
-            close = raw.index("]]>", pos, end)
-            out.copy(pos + 9, close)
-            pos = close + 3
-        elif raw.startswith("<?", pos):  # a processing instruction is no part of the text
-            pos = raw.index("?>", pos, end) + 2
-        else:
-            pos = _read_tag(raw, pos, out, lines)
+    for token in _CONTENT_TOKEN.finditer(raw, start, end):
+        kind = token.lastgroup
+        if kind == "text":
+            out.copy(token.start(), token.end())
+        elif kind == "line_end":  # CRLF and CR read as LF, as in any XML parser
+            out.add_char("\n", token.start(), token.end())
+        elif kind == "reference":
+            char = _decode_entity(token.group()[1:-1], lines.locate(token.start())[0])
+            out.add_char(char, token.start(), token.end())
+        elif kind == "cdata":
+            out.copy(token.start("cdata"), token.end("cdata"))
+        elif kind == "tag":
+            _read_tag(token, out, lines)
+        # Comments and processing instructions are no part of the text.
     return out.finish(lines)
-
-
-def _read_entity(raw: str, pos: int, end: int, out: _ContentBuilder, lines: LineIndex) -> int:
-    match = _ENTITY.match(raw, pos, end)
-    if not match:  # expat accepted it, so this cannot happen; keep the text rather than guess
-        out.copy(pos, pos + 1)
-        return pos + 1
-    out.add_char(_decode_entity(match.group(1), lines.locate(pos)[0]), pos, match.end())
-    return match.end()
 
 
 def _decode_entity(name: str, line: int) -> str:
@@ -285,35 +277,39 @@ def _char(code_point: int, written: str, line: int) -> str:
     return chr(code_point)
 
 
-def _read_tag(raw: str, pos: int, out: _ContentBuilder, lines: LineIndex) -> int:
+def _read_tag(token: re.Match, out: _ContentBuilder, lines: LineIndex) -> None:
     """An inline element's tag: kept in the text verbatim and recorded as Markup (2.0 <cp/> excepted)."""
-    match = _TAG.match(raw, pos)
-    if not match:
-        raise LoadError("cannot read this tag (please report it)", lines.locate(pos)[0])
+    pos, end = token.span()
+    match = _TAG.fullmatch(token.string, pos, end)
+    if not match:  # expat accepted the tag, so this cannot happen
+        raise LoadError(f"cannot read the tag {token.group()!r}", lines.locate(pos)[0])
     closing, name, attributes, self_closing = match.groups()
     name = name.rpartition(":")[2]  # inline elements may be prefixed, e.g. <xlf:g>
-    attrs = _attributes(attributes)
     if name == "cp":
         # XLIFF 2.0 writes characters that XML cannot hold (e.g. U+0007) as <cp hex="0007"/>.
-        if closing:  # <cp hex="7"></cp> is well-formed too; the character came with the start tag
-            return match.end()
-        written = match.group(0)
-        try:
-            code_point = int(attrs.get("hex", ""), 16)
-        except ValueError:
-            raise LoadError(f"{written} does not give a hexadecimal code point", lines.locate(pos)[0]) from None
-        out.add_char(_char(code_point, written, lines.locate(pos)[0]), pos, match.end())
-        return match.end()
+        # (<cp hex="7"></cp> is well-formed too: its end tag adds nothing.)
+        if not closing:
+            hex_digits = _attributes(attributes).get("hex", "")
+            out.add_char(_code_point_char(hex_digits, match.group(), lines.locate(pos)[0]), pos, end)
+        return
     before = out.length
-    out.copy(pos, match.end())
+    out.copy(pos, end)
     if closing:
         kind, ident = "close", ""
     else:
         kind = "empty" if self_closing else "open"
+        attrs = _attributes(attributes)
         keys = _IDENT_ATTRIBUTES.get(name, _DEFAULT_IDENT_ATTRIBUTES)
         ident = next((attrs[key] for key in keys if key in attrs), "")
     out.markup.append(Markup(before, out.length, name, kind, ident, masks_content=name in _NATIVE_CODE))
-    return match.end()
+
+
+def _code_point_char(hex_digits: str, written: str, line: int) -> str:
+    try:
+        code_point = int(hex_digits, 16)
+    except ValueError:
+        raise LoadError(f"{written} does not give a hexadecimal code point", line) from None
+    return _char(code_point, written, line)
 
 
 def _attributes(text: str) -> dict[str, str]:

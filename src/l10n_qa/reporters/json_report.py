@@ -39,5 +39,17 @@ def as_dict(report: Report) -> dict:
 
 
 def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False) -> None:
-    json.dump(as_dict(report), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """One finding per line: diffable, greppable, and written by json's C encoder (an indented dump
+    of a 20,000-finding report takes seconds in the pure-Python one)."""
+    data = as_dict(report)
+    out.write("{")
+    for index, key in enumerate(data):
+        out.write("," if index else "")
+        out.write(f"\n{json.dumps(key)}: ")
+        value = data[key]
+        if isinstance(value, list):
+            items = [json.dumps(item, ensure_ascii=False) for item in value]
+            out.write("[\n  " + ",\n  ".join(items) + "\n]" if items else "[]")
+        else:
+            out.write(json.dumps(value, ensure_ascii=False))
+    out.write("\n}\n")
