@@ -40,7 +40,10 @@ def test_liquid_filter_changed(check_pair):
 def test_liquid_block_not_closed(check_pair):
     target = "{% if ticket.status == 'solved' %}Ihr Ticket ist gelöst."
     findings = check_pair("{% if ticket.status == 'solved' %}Your ticket is solved.{% endif %}", target)
-    assert findings == [("placeholder.missing", L, C), ("placeholder.unbalanced", L, C)]
+    assert findings == [("placeholder.missing", L, C)]  # one slip, one finding
+    target = "{% endif %}Ihr Ticket ist gelöst.{% if ticket.status == 'solved' %}"
+    assert check_pair("{% if ticket.status == 'solved' %}Your ticket is solved.{% endif %}", target) == [
+        ("placeholder.unbalanced", L, C), ("placeholder.unbalanced", L, col(target, "{% if"))]
 
 
 def test_extra_placeholder_points_at_it(check_pair):
@@ -95,9 +98,16 @@ def test_html_tags_misnested(check_pair):
     assert check_pair("<b>Important:</b> read this", target) == [("markup.missing", L, C)]
 
 
-def test_html_extra_tag(check_pair):
+def test_html_extra_tag_pair_is_one_finding(check_pair):
     target = "Klicken Sie auf <b>Speichern</b>."
-    assert check_pair("Click Save.", target) == [("markup.extra", L, col(target, "<b>")), ("markup.extra", L, col(target, "</b>"))]
+    findings = check_pair("Click Save.", target, full=True)
+    assert [(f.rule, f.line, f.column, f.end_column) for f in findings] == [
+        ("markup.extra", L, col(target, "<b>"), col(target, "</b>") + len("</b>"))]
+    assert findings[0].message == "tag `<b>…</b>` is not in the source"
+
+
+def test_lost_link_is_one_finding(check_pair):
+    assert check_pair('Read <a href="/hc">our guide</a>.', "Lesen Sie unseren Leitfaden.") == [("markup.missing", L, C)]
 
 
 # --- numbers -------------------------------------------------------------------------------------

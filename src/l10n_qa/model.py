@@ -180,8 +180,10 @@ class Segment:
     state: str = "translated"  # translated, untranslated, fuzzy, needs-review, final
     formats: frozenset[str] = frozenset()  # declared placeholder syntaxes, e.g. python-format
     no_formats: frozenset[str] = frozenset()  # syntaxes declared absent, e.g. no-python-format
-    source_markup: tuple[Markup, ...] = ()
-    target_markup: tuple[Markup, ...] = ()
+    # Inline markup the loader parsed; None: the loader does not know markup (the checks then
+    # look for HTML tags in the text). () means "looked, and there is none".
+    source_markup: tuple[Markup, ...] | None = None
+    target_markup: tuple[Markup, ...] | None = None
     plural_index: int | None = None
     # For a plural form: placeholders of the other source form that the target may also use, and
     # whether this form stands for exactly one number (so the count may be spelled out).

@@ -66,6 +66,31 @@ def unbalanced(tags: tuple[Markup, ...]) -> list[Markup]:
     return sorted(bad + stack, key=lambda t: t.start)
 
 
+def _take(tags: tuple[Markup, ...], surplus: Counter) -> list[Markup]:
+    """The tags of `tags` that `surplus` counts, the last occurrences first left unmatched."""
+    remaining = Counter(surplus)
+    taken = []
+    for tag in reversed(tags):
+        if remaining[_identity(tag)] > 0:
+            remaining[_identity(tag)] -= 1
+            taken.append(tag)
+    return taken[::-1]
+
+
+def _pairs(tags: list[Markup]) -> list[list[Markup]]:
+    """Group an open tag with the next close tag of its element: a lost `<a>…</a>` is one slip."""
+    groups: list[list[Markup]] = []
+    open_at: dict[str, list[int]] = {}
+    for tag in tags:
+        if tag.kind == "close" and open_at.get(tag.name):
+            groups[open_at[tag.name].pop()].append(tag)
+            continue
+        if tag.kind == "open":
+            open_at.setdefault(tag.name, []).append(len(groups))
+        groups.append([tag])
+    return groups
+
+
 MISSING = Rule(
     "markup.missing", "markup", Severity.ERROR,
     "A tag or inline element of the source is missing from the translation.",
@@ -95,17 +120,15 @@ def markup(pair):
         return
     src = Counter(_identity(t) for t in source_tags)
     tgt = Counter(_identity(t) for t in target_tags)
-    example = {_identity(t): t for t in source_tags}
-    for ident, count in (src - tgt).items():
-        for _ in range(count):
-            yield Hit(MISSING.id, f"tag `{_describe(example[ident])}` is missing", suggestion=f"add `{_describe(example[ident])}` as in the source",
-                      matched=_describe(example[ident]))
-    surplus = tgt - src
-    for tag in target_tags:
-        if surplus[_identity(tag)] > 0:
-            surplus[_identity(tag)] -= 1
-            yield Hit(EXTRA.id, f"tag `{_describe(tag)}` is not in the source", tag.start, tag.end,
-                      suggestion="remove it or check the source", matched=_describe(tag))
+    surplus_source, surplus_target = src - tgt, tgt - src
+    missing = _take(source_tags, surplus_source)
+    for tags in _pairs(missing):
+        shown = "…".join(_describe(t) for t in tags)
+        yield Hit(MISSING.id, f"tag `{shown}` is missing", suggestion=f"add `{shown}` as in the source", matched=shown)
+    for tags in _pairs(_take(target_tags, surplus_target)):
+        shown = "…".join(_describe(t) for t in tags)
+        yield Hit(EXTRA.id, f"tag `{shown}` is not in the source", tags[0].start, tags[-1].end,
+                  suggestion="remove it or check the source", matched=shown)
     # Nesting is judged only when the same tags are there: a missing tag is already reported above.
     if src == tgt and not unbalanced(source_tags):
         for tag in unbalanced(target_tags):

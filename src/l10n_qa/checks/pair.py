@@ -98,11 +98,13 @@ class Pair:
 
     @cached_property
     def source_markup(self) -> tuple[Markup, ...]:
-        return self.segment.source_markup or tuple(find_html_tags(self.source))
+        known = self.segment.source_markup
+        return known if known is not None else tuple(find_html_tags(self.source))
 
     @cached_property
     def target_markup(self) -> tuple[Markup, ...]:
-        return self.segment.target_markup or tuple(find_html_tags(self.target))
+        known = self.segment.target_markup
+        return known if known is not None else tuple(find_html_tags(self.target))
 
     @cached_property
     def source_links(self) -> list[Link]:

@@ -219,7 +219,7 @@ REORDERED = Rule(
 )
 UNBALANCED = Rule(
     "placeholder.unbalanced", "placeholder", Severity.ERROR,
-    "A template block (`{% if %}`, `{{#if}}`) is opened and not closed, or closed and not opened.",
+    "Template block tags (`{% if %}`…`{% endif %}`, `{{#if}}`…`{{/if}}`) are in an order that does not nest.",
     "An unbalanced Liquid or Handlebars block breaks the whole macro when the help desk renders it. "
     "Keep every opening tag with its closing tag, as in the source.",
     ("{% if paid %}Thanks!{% endif %}", "{% if paid %}Danke!", "{% if paid %}Danke!{% endif %}"),
@@ -274,6 +274,8 @@ def placeholders(pair):
         yield Hit(REORDERED.id, f"printf placeholders are in another order ({' '.join(t.text for t in tgt_seq)} "
                   f"instead of {' '.join(src_seq)})", first.start, tgt_seq[-1].end,
                   suggestion="use positional placeholders such as %1$s and %2$d to reorder", matched=first.text)
+    if src != tgt:
+        return  # a lost or extra block tag is reported above; nesting is judged on the same tags
     source_unbalanced = {t.key for t in unbalanced_blocks(source_tokens)}
     for tok in unbalanced_blocks(target_tokens):
         if tok.key not in source_unbalanced:

@@ -29,7 +29,7 @@ def _shape(ws: str) -> str:
 
 
 def _show(ws: str) -> str:
-    return repr(ws)[1:-1] if ws else "none"
+    return repr(ws) if ws else "none"
 
 
 LEADING = Rule(

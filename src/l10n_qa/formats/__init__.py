@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,12 +48,16 @@ def format_for(path: str, head: bytes | None = None) -> str | None:
 
 def sniff(head: bytes) -> str | None:
     text = _decode_head(head)
-    if "<xliff" in text[:2000]:
+    # A real <xliff> element, not Android's <xliff:g> placeholders inside strings.xml.
+    if _XLIFF_ROOT.search(text[:2000]):
         return "xliff"
     stripped = text.lstrip()
     if stripped.startswith(("msgid ", 'msgid"', "msgctxt ", "#,", "#:", "# ")) and "msgstr" in text:
         return "po"
     return None
+
+
+_XLIFF_ROOT = re.compile(r"<(?:[\w.-]+:)?xliff[\s>/]")
 
 
 def _decode_head(head: bytes) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import html
 import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
@@ -50,7 +51,6 @@ _IDENT_ATTRIBUTES = {
 _DEFAULT_IDENT_ATTRIBUTES = ("id",)
 
 _PREDEFINED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);")
 # Any start, end or empty-element tag. Attribute values may hold '>' and '/', hence the quotes.
 _TAG = re.compile(r"""<(/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -78,7 +78,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
         raise LoadError("not XML: an XLIFF file starts with '<?xml' or '<xliff'", lines.locate(first)[0])
     reader = _XliffReader(path, text, lines, hints)
     reader.parse()
-    document = Document(
+    return Document(
         path=path,
         format="xliff",
         target_locale=reader.document_target_locale,
@@ -86,7 +86,6 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
         segments=reader.segments,
         errors=[InputError(path, message, line) for message, line in warnings + reader.problems],
     )
-    return document
 
 
 # --- Decoding the file ---------------------------------------------------------------------------
@@ -313,29 +312,13 @@ def _code_point_char(hex_digits: str, written: str, line: int) -> str:
 
 
 def _attributes(text: str) -> dict[str, str]:
+    """The attributes of a tag by local name. Expat let through only the five predefined entities
+    and character references in them, which is exactly what html.unescape decodes."""
     attrs = {}
     for match in _ATTRIBUTE.finditer(text):
         value = match.group(2) if match.group(2) is not None else match.group(3)
-        if "&" in value:
-            value = _ENTITY.sub(lambda m: _PREDEFINED_ENTITIES.get(m.group(1)) or _numeric(m.group(1)), value)
-        attrs[match.group(1).rpartition(":")[2]] = value
+        attrs[match.group(1).rpartition(":")[2]] = html.unescape(value) if "&" in value else value
     return attrs
-
-
-def _numeric(reference: str) -> str:
-    try:
-        return chr(int(reference[2:], 16) if reference.startswith("#x") else int(reference[1:]))
-    except ValueError:
-        return f"&{reference};"
-
-
-def _end_of_start_tag(raw: str, pos: int) -> tuple[int, bool]:
-    """Where the start tag at `pos` ends, and whether it is an empty-element tag (`<target/>`)."""
-    match = _TAG.match(raw, pos)
-    if not match:
-        end = raw.index(">", pos) + 1
-        return end, raw[end - 2] == "/"
-    return match.end(), bool(match.group(4))
 
 
 # --- Walking the document -----------------------------------------------------------------------
@@ -343,10 +326,9 @@ def _end_of_start_tag(raw: str, pos: int) -> tuple[int, bool]:
 
 @dataclass(slots=True)
 class _Element:
-    """A <source> or <target>: where its tag starts and where its content lies in the raw text."""
+    """A <source> or <target>: where its content lies in the raw text."""
 
-    tag_start: int
-    content_start: int = -1
+    content_start: int
     content_end: int = -1
 
 
@@ -374,7 +356,6 @@ class _Unit:
     unit_id: str
     name: str | None
     translatable: bool
-    tag_start: int
     parts: list[_Part] = field(default_factory=list)
 
 
@@ -545,7 +526,7 @@ class _XliffReader:
             what = "trans-unit has no id or resname" if self._version == 1 else "unit has no id"
             self.problems.append((f"{what}; it is keyed by its position in the file ({unit_id})",
                                   self.lines.locate(here)[0]))
-        self._unit = _Unit(self._file, unit_id, name, translatable, here)
+        self._unit = _Unit(self._file, unit_id, name, translatable)
         if self._version == 1:  # the trans-unit is the segment
             self._part = _Part(here)
             self._unit.parts.append(self._part)
@@ -554,12 +535,13 @@ class _XliffReader:
         if self._part is None:
             return
         tag_start = self._here()
-        element = _Element(tag_start)
-        content_start, empty = _end_of_start_tag(self.text, tag_start)
-        if empty:  # <target/>: no content; it locates to the tag itself
-            element.content_start = element.content_end = tag_start
-        else:
-            element.content_start = content_start
+        start_tag = _TAG.match(self.text, tag_start)
+        if start_tag is None:  # expat accepted the tag, so this cannot happen
+            raise LoadError("cannot read this tag", self.lines.locate(tag_start)[0])
+        if start_tag.group(4):  # <target/>: no content; it locates to the tag itself
+            element = _Element(tag_start, tag_start)
+        else:  # the content ends where the end tag starts, which end() records
+            element = _Element(start_tag.end())
             self._open_element = element
             self._open_depth = len(self._stack) - 1
         if name == "source":

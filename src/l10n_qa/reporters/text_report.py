@@ -119,6 +119,8 @@ def _summary(console: Console, report: Report) -> None:
         line.append(f" in {files} ({segs}), {report.seconds:.2f} s")
     else:
         line = Text("✔ ", style="bold green") + Text(f"No problems in {files} ({segs}), {report.seconds:.2f} s")
+    if report.errors:
+        line.append(f"; {_plural(len(report.errors), 'file')} could not be checked", style="bold red")
     console.print(line)
 
 

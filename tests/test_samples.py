@@ -1,0 +1,34 @@
+"""The bundled demo: `l10n-qa check samples/` reports exactly the mistakes samples/expected.yaml lists."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_samples_report_exactly_the_documented_mistakes():
+    result = subprocess.run([sys.executable, "-m", "l10n_qa", "check", "samples/", "--format", "json"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["errors"] == []
+    expected = {(e["path"], e["line"], e["rule"]) for e in yaml.safe_load((ROOT / "samples" / "expected.yaml").read_text())}
+    found = {(f["path"], f["line"], f["rule"]) for f in report["findings"]}
+    assert found - expected == set(), "findings not documented in samples/expected.yaml (false positives?)"
+    assert expected - found == set(), "documented mistakes the tool no longer finds"
+    assert {f["locale"] for f in report["findings"]} == {"de", "fr", "ar", "ja", "de-DE", "fr-FR", "ar-SA", "ja-JP"}
+
+
+def test_samples_text_report_shows_the_mistake_in_context():
+    result = subprocess.run([sys.executable, "-m", "l10n_qa", "check", "samples/replies/macros.de-DE.xlf"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "placeholder.altered" in out and "{{ticket.requester.vorname}}" in out
+    assert "fix    use `{{ticket.requester.first_name}}` exactly as in the source" in out
