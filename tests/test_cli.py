@@ -248,3 +248,19 @@ def test_rules_and_explain(tmp_path):
     assert "Example:" in explained.stdout and "{{vorname}}" in explained.stdout
     unknown = l10n_qa("explain", "placeholder.mising", cwd=tmp_path)
     assert unknown.returncode == 2 and "placeholder.missing" in unknown.stderr
+
+
+def test_xliff_errors_and_foreign_xml_in_a_walk(tmp_path):
+    data = Path(__file__).parent / "data" / "xliff"
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name in ("canned_replies_de.xlf", "malformed.xlf", "android_strings.xml"):
+        (folder / name).write_bytes((data / name).read_bytes())
+    result = l10n_qa("check", "content", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert [e["path"] for e in report["errors"]] == ["content/malformed.xlf"]
+    assert report["errors"][0]["line"] is not None
+    assert report["summary"]["files"] == 1  # the good XLIFF was checked; Android XML is not ours
+    named = l10n_qa("check", "content/android_strings.xml", cwd=tmp_path)
+    assert named.returncode == 2 and "unsupported file format" in named.stdout

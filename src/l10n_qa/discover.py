@@ -32,6 +32,9 @@ class FileTask:
     path: str  # as reports show it
     real_path: str  # what to open; "-" is standard input
     hints: LoadHints
+    # Named by the user (a path argument or content set), not met while walking a folder: a walked
+    # .xml file that is not XLIFF is someone else's XML, a named one is a mistake worth reporting.
+    explicit: bool = True
 
 
 @lru_cache(maxsize=512)
@@ -118,8 +121,8 @@ class Discovery:
                 return LoadHints(self.config.source_locale, locale or locale_from_path(key), content_set.type)
         return LoadHints(self.config.source_locale, locale_from_path(key), None)
 
-    def task(self, path: Path) -> FileTask:
-        return FileTask(relative(path), str(path), self.hints_for(path))
+    def task(self, path: Path, explicit: bool = True) -> FileTask:
+        return FileTask(relative(path), str(path), self.hints_for(path), explicit)
 
     def discover(self, paths: list[str]) -> tuple[list[FileTask], list[InputError]]:
         tasks: list[FileTask] = []
@@ -180,5 +183,5 @@ class Discovery:
                 if os.path.splitext(name)[1].lower() in _WALK_EXTENSIONS:
                     path = Path(folder) / name
                     if not self.excluded(path):
-                        found.append(self.task(path))
+                        found.append(self.task(path, explicit=False))
         return found

@@ -118,6 +118,8 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
         result.errors.append(InputError(task.path, f"cannot read: {exc.strerror or exc}"))
         return result
     fmt = format_for(task.path, data[:4096])
+    if fmt is None and not task.explicit:
+        return result  # e.g. an Android strings.xml met while walking a folder
     if fmt is None:
         result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT or XLIFF)"))
         return result
