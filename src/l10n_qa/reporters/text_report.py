@@ -53,9 +53,15 @@ def _excerpt(finding: Finding) -> tuple[str, int, int] | None:
     return prefix + shown + suffix, start - offset + len(prefix), end - offset + len(prefix)
 
 
-def _one_line(text: str, limit: int = 160) -> str:
+def _one_line(text: str, around: str = "", limit: int = 160) -> str:
+    """The text on one line, cut to `limit` characters around `around` when the text has it."""
     flat = text.replace("\n", "⏎").replace("\t", "⇥")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    if len(flat) <= limit:
+        return flat
+    at = flat.find(around.replace("\n", "⏎")) if around else -1
+    start = max(0, min(at - limit // 3, len(flat) - limit)) if at > 0 else 0
+    shown = flat[start: start + limit - 2]
+    return ("…" if start else "") + shown + ("…" if start + limit - 2 < len(flat) else "")
 
 
 def _render_finding(console: Console, finding: Finding, quiet: bool, color: bool) -> None:
@@ -83,7 +89,7 @@ def _render_finding(console: Console, finding: Finding, quiet: bool, color: bool
         if not color and end > start:
             console.print(pad + "│ " + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style="dim")
     if finding.source:
-        console.print(Text(pad + "source ", style="dim") + Text(_one_line(finding.source)))
+        console.print(Text(pad + "source ", style="dim") + Text(_one_line(finding.source, finding.matched)))
     if finding.suggestion:
         console.print(Text(pad + "fix    ", style="dim") + Text(finding.suggestion, style="green"))
 
