@@ -14,10 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 
-from l10n_qa.checks import CHECKERS, RULES, Checker, Pair
+from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, RULES, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa.model import CATEGORIES, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
+from l10n_qa.model import CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
 
 # Below this many files a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
@@ -96,70 +96,98 @@ def active_checkers(settings: Settings) -> tuple[Checker, ...]:
     return tuple(c for c in CHECKERS if any(rule.id in settings.enabled for rule in c.rules))
 
 
-def check_segment(segment: Segment, settings: Settings, checkers: tuple[Checker, ...]) -> list[Hit]:
+def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Checker, ...]) -> list[Hit]:
     """Every hit of a selected rule on the segment."""
-    pair = Pair(segment)
+    pair = Pair(segment, context)
     translated = segment.state == "translated"
     hits = []
     for checker in checkers:
         if checker.needs_translation and not translated:
             continue
         for hit in checker.run(pair):
-            if hit.rule in settings.enabled:
+            if hit.rule in context.enabled:
                 hits.append(hit)
     return hits
 
 
-def check_file(task: FileTask, settings: Settings) -> FileResult:
-    result = FileResult()
+def _context(settings: Settings) -> CheckContext:
+    return CheckContext(enabled=settings.enabled)
+
+
+def load_document(task: FileTask, result: FileResult) -> Document | None:
+    """Read and load one file; problems become `errors` entries of the result."""
     try:
         data = _read(task)
     except OSError as exc:
         result.errors.append(InputError(task.path, f"cannot read: {exc.strerror or exc}"))
-        return result
+        return None
     fmt = format_for(task.path, data[:4096])
     if fmt is None and not task.explicit:
-        return result  # e.g. an Android strings.xml met while walking a folder
+        return None  # e.g. an Android strings.xml met while walking a folder
     if fmt is None:
         result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT or XLIFF)"))
-        return result
+        return None
     try:
         document = loader(fmt)(task.path, data, task.hints)
     except LoadError as exc:
         result.errors.append(InputError(task.path, exc.message, exc.line))
-        return result
+        return None
     except RecursionError:
         result.errors.append(InputError(task.path, "nesting too deep to read"))
-        return result
+        return None
     result.errors.extend(document.errors)
-    if not settings.wants_locale(document.target_locale):
+    return document
+
+
+class _FindingMaker:
+    """Turns hits into findings with real positions and fingerprints unique within the file."""
+
+    def __init__(self, document: Document, settings: Settings):
+        self.document = document
+        self.settings = settings
+        self.occurrences: Counter[tuple[str, str, str]] = Counter()
+
+    def __call__(self, segment: Segment, hit: Hit) -> Finding:
+        rule = RULES[hit.rule]
+        target_map = segment.target_map
+        line, column = target_map.locate(hit.start if hit.start is not None else 0)
+        if hit.end is not None:
+            end_line, end_column = getattr(target_map, "locate_end", target_map.locate)(hit.end)
+        else:
+            end_line, end_column = line, column
+        identity = (hit.rule, segment.key, hit.matched)
+        self.occurrences[identity] += 1
+        path = self.document.path
+        return Finding(
+            rule=hit.rule, category=rule.category, severity=self.settings.severities[hit.rule],
+            message=hit.message, path=path, line=line, column=column, end_line=end_line,
+            end_column=end_column,
+            locale=str(segment.target_locale or self.document.target_locale or ""),
+            source_locale=str(segment.source_locale or self.document.source_locale or ""),
+            segment=segment.key, source=segment.source or "", target=segment.target,
+            suggestion=hit.suggestion, matched=hit.matched,
+            fingerprint=fingerprint(hit.rule, path, segment.key, hit.matched, self.occurrences[identity]),
+        )
+
+
+def check_file(task: FileTask, settings: Settings) -> FileResult:
+    result = FileResult()
+    document = load_document(task, result)
+    if document is None or not settings.wants_locale(document.target_locale):
         return result
     result.checked = True
     result.segments = len(document.segments)
-    occurrences: Counter[tuple[str, str, str]] = Counter()
+    context = _context(settings)
+    make = _FindingMaker(document, settings)
     checkers = active_checkers(settings)
     for segment in document.segments:
-        for hit in check_segment(segment, settings, checkers):
-            rule = RULES[hit.rule]
-            target_map = segment.target_map
-            start = hit.start if hit.start is not None else 0
-            line, column = target_map.locate(start)
-            if hit.end is not None:
-                end_line, end_column = getattr(target_map, "locate_end", target_map.locate)(hit.end)
-            else:
-                end_line, end_column = line, column
-            identity = (hit.rule, segment.key, hit.matched)
-            occurrences[identity] += 1
-            result.findings.append(Finding(
-                rule=hit.rule, category=rule.category, severity=settings.severities[hit.rule],
-                message=hit.message, path=task.path, line=line, column=column, end_line=end_line,
-                end_column=end_column,
-                locale=str(segment.target_locale or document.target_locale or ""),
-                source_locale=str(segment.source_locale or document.source_locale or ""),
-                segment=segment.key, source=segment.source or "", target=segment.target,
-                suggestion=hit.suggestion, matched=hit.matched,
-                fingerprint=fingerprint(hit.rule, task.path, segment.key, hit.matched, occurrences[identity]),
-            ))
+        for hit in check_segment(segment, context, checkers):
+            result.findings.append(make(segment, hit))
+    for document_checker in DOCUMENT_CHECKERS:
+        if any(rule.id in settings.enabled for rule in document_checker.rules):
+            for segment, hit in document_checker.run(document, context):
+                if hit.rule in settings.enabled:
+                    result.findings.append(make(segment, hit))
     return result
 
 

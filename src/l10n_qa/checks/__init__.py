@@ -9,7 +9,7 @@ from l10n_qa.checks.numbers import numbers
 from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
-from l10n_qa.checks.registry import Checker, Rule
+from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
@@ -17,6 +17,9 @@ CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding,
 )
 
-RULES: dict[str, Rule] = {rule.id: rule for c in CHECKERS for rule in c.rules}
+# Checks that look at a whole document at once (none built in yet).
+DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = ()
 
-__all__ = ["CHECKERS", "RULES", "Checker", "Pair", "Rule"]
+RULES: dict[str, Rule] = {rule.id: rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules}
+
+__all__ = ["CHECKERS", "DOCUMENT_CHECKERS", "RULES", "CheckContext", "Checker", "DocumentChecker", "Pair", "Rule"]

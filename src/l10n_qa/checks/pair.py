@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from l10n_qa.checks.markup import find_html_tags
+from l10n_qa.checks.registry import CheckContext
 from l10n_qa.checks.placeholders import BRACE_FORMATS, PRINTF_FORMATS, Token, find_placeholders
 from l10n_qa.checks.urls import Link, find_links
 from l10n_qa.model import Markup, Segment
@@ -47,10 +48,11 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 class Pair:
-    __slots__ = ("segment", "__dict__")
+    __slots__ = ("segment", "context", "__dict__")
 
-    def __init__(self, segment: Segment):
+    def __init__(self, segment: Segment, context: CheckContext | None = None):
         self.segment = segment
+        self.context = context if context is not None else CheckContext()
 
     @property
     def source(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from l10n_qa.model import CATEGORIES, Hit, Severity
+from l10n_qa.model import CATEGORIES, Document, Hit, Segment, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,37 @@ class Checker:
     run: Callable[..., Iterable[Hit]] = field(repr=False)
     # Checkers that look at translations only when there is one; completeness runs on every unit.
     needs_translation: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChecker:
+    """A check that needs a whole document at once (alignment of blocks, batched requests).
+
+    `run(document, context)` yields (segment, hit) pairs: the segment places the hit in the file
+    (its target_map and key); a hit with no span points at the start of that segment.
+    """
+
+    name: str
+    rules: tuple[Rule, ...]
+    run: Callable[..., Iterable[tuple[Segment, Hit]]] = field(repr=False)
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """Run-wide knowledge the checks consult, built once per process by the engine.
+
+    Checks read it as `pair.context`; data that packs compile (glossaries, rule packs) belongs here,
+    compiled once, never per segment.
+    """
+
+    enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
+
+
+def document_checker(*rules: Rule):
+    def wrap(func: Callable[..., Iterable[tuple[Segment, Hit]]]) -> DocumentChecker:
+        return DocumentChecker(name=func.__name__, rules=rules, run=func)
+
+    return wrap
 
 
 def checker(*rules: Rule, needs_translation: bool = True):
