@@ -101,16 +101,20 @@ def check(
                                         "without context or summary.", rich_help_panel="Output")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text report (NO_COLOR "
                                            "works too).", rich_help_panel="Output")] = False,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", metavar="FILE",
+                                                          help="Also check terms against this glossary (YAML, TBX or "
+                                                          "CSV; repeatable; or a built-in name such as `support`).",
+                                                          rich_help_panel="Input")] = None,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
-    from l10n_qa.config import ConfigError, find_config, load_config, relative, severity_threshold
+    from l10n_qa.config import ConfigError, find_config_for, load_config, relative, severity_threshold
     from l10n_qa.discover import Discovery
     from l10n_qa.engine import SelectionError, Settings, run
     from l10n_qa.model import Locale
     from l10n_qa.reporters import reporter
 
     try:
-        found = config_path if config_path else find_config(Path.cwd())
+        found = config_path if config_path else find_config_for(paths or [])
         if config_path and not config_path.is_file():
             raise _fail(f"config file not found: {config_path}")
         config = load_config(found, relative(found) if found else None)
@@ -124,12 +128,16 @@ def check(
         wanted_locales = tuple(Locale.parse(tag) for tag in _split(locale))
     except ValueError as exc:
         raise _fail(str(exc)) from None
+    from l10n_qa.glossary_cli import glossary_paths
+
+    glossaries = glossary_paths(config, glossary or [])
     try:
         settings = Settings.build(
             select=_split(select) or config.select,
             ignore=config.ignore + _split(ignore),
             severity_overrides=config.severity,
             locales=wanted_locales,
+            glossaries=glossaries,
         )
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
@@ -222,6 +230,15 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
         source, bad, good = rule.example
         lines += ["", "Example:", f"  source: {source}", f"  wrong:  {bad}", f"  right:  {good}"]
     typer.echo("\n".join(lines))
+
+
+def _add_glossary_commands() -> None:
+    from l10n_qa.glossary_cli import glossary_app
+
+    app.add_typer(glossary_app, name="glossary")
+
+
+_add_glossary_commands()
 
 
 def main() -> None:

@@ -49,6 +49,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
     fail_on: str = "error"
+    glossaries: tuple[str, ...] = ()  # absolute paths of glossary files (YAML, TBX, CSV)
 
 
 _KEYS = {
@@ -60,6 +61,7 @@ _KEYS = {
     "ignore": "rules or categories not to run",
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
+    "glossaries": "glossary files (YAML, TBX, CSV; relative to this file) or built-in glossary names",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 
@@ -77,6 +79,19 @@ def find_config(start: Path) -> Path | None:
         if (folder / ".git").exists():
             break  # the repository root: a config above it belongs to something else
     return None
+
+
+def find_config_for(paths: list[str] | tuple[str, ...], cwd: Path | None = None) -> Path | None:
+    """The config for checking `paths`: the nearest one walking up from their common folder (so
+    `l10n-qa check samples/` uses samples/l10n-qa.yaml), else the working directory's."""
+    cwd = cwd or Path.cwd()
+    existing = [Path(p) for p in paths if p != "-" and Path(p).exists()]
+    if existing:
+        folders = [str((p if p.is_dir() else p.parent).resolve()) for p in existing]
+        found = find_config(Path(os.path.commonpath(folders)))
+        if found is not None:
+            return found
+    return find_config(cwd)
 
 
 def load_config(path: Path | None, display_path: str | None = None) -> Config:
@@ -221,7 +236,26 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if fail_on not in FAIL_ON:
         raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     config.fail_on = fail_on
+    config.glossaries = _glossaries(raw.get("glossaries", []), root, fail)
     return config
+
+
+def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
+    from l10n_qa.packs import builtin
+
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("glossaries", "expected a list of glossary files or built-in glossary names")
+    paths = []
+    for index, reference in enumerate(value):
+        path = builtin.resolve_glossary(reference.strip(), root)
+        if path is None:
+            known = ", ".join(builtin.names("glossaries")) or "none"
+            raise fail(f"glossaries[{index}]", f"no such file {reference!r} (relative to the config's folder), "
+                                               f"nor a built-in glossary (built-in: {known})")
+        paths.append(str(path))
+    return tuple(dict.fromkeys(paths))
 
 
 def severity_threshold(fail_on: str) -> Severity | None:

@@ -45,10 +45,11 @@ class Settings:
     enabled: frozenset[str]
     severities: dict[str, Severity]
     locales: tuple[Locale, ...] = ()
+    glossaries: tuple[str, ...] = ()  # glossary file paths; each process compiles them once
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
-              locales: tuple[Locale, ...] = ()) -> "Settings":
+              locales: tuple[Locale, ...] = (), glossaries: tuple[str, ...] = ()) -> "Settings":
         _validate_tokens(select, "select")
         _validate_tokens(ignore, "ignore")
         overrides = severity_overrides or {}
@@ -67,7 +68,7 @@ class Settings:
                 continue
             enabled.add(rule_id)
             severities[rule_id] = Severity.parse(level)
-        return cls(frozenset(enabled), severities, tuple(locales))
+        return cls(frozenset(enabled), severities, tuple(locales), tuple(glossaries))
 
     def wants_locale(self, locale: Locale | None) -> bool:
         if not self.locales:
@@ -111,7 +112,7 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
 
 
 def _context(settings: Settings) -> CheckContext:
-    return CheckContext(enabled=settings.enabled)
+    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:

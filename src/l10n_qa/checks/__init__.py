@@ -10,11 +10,12 @@ from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.terminology import terminology
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
-    completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding,
+    completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
 )
 
 # Checks that look at a whole document at once (none built in yet).

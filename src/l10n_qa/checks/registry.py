@@ -61,6 +61,19 @@ class CheckContext:
     """
 
     enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
+    glossary_paths: tuple[str, ...] = ()  # glossary files of the run (absolute paths)
+
+    @property
+    def termbase(self):
+        """The run's glossaries compiled for matching (packs.glossary.TermBase), or None.
+
+        Read and compiled on first use in each process and cached there, never per file or segment.
+        """
+        if not self.glossary_paths:
+            return None
+        from l10n_qa.packs.loading import load_termbase
+
+        return load_termbase(self.glossary_paths)
 
 
 def document_checker(*rules: Rule):
