@@ -62,6 +62,7 @@ class CheckContext:
 
     enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
     glossary_paths: tuple[str, ...] = ()  # glossary files of the run (absolute paths)
+    _termbase: object = field(default=None, repr=False, compare=False)
 
     @property
     def termbase(self):
@@ -71,9 +72,11 @@ class CheckContext:
         """
         if not self.glossary_paths:
             return None
-        from l10n_qa.packs.loading import load_termbase
+        if self._termbase is None:
+            from l10n_qa.packs.loading import load_termbase
 
-        return load_termbase(self.glossary_paths)
+            self._termbase = load_termbase(self.glossary_paths)
+        return self._termbase
 
 
 def document_checker(*rules: Rule):

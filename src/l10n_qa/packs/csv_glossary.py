@@ -57,6 +57,10 @@ def _column(header: str) -> tuple[str, str | None]:
     """(role, locale tag) of a header cell: role is term, forbidden, note, pos, dnt, translatable, case, id or ''."""
     name = " ".join(header.strip().split())
     lowered = name.lower()
+    # "Description [en]", "part_of_speech_en": a note or pos column of one language is the entry's.
+    base = re.sub(r"\s*[\[(][\w@-]+[\])]$|_[a-z]{2,3}(?:[-_][A-Za-z]{2})?$", "", lowered)
+    if base != lowered and base in (_NOTE | _POS | _DNT | _TRANSLATABLE | _CASE):
+        lowered = base
     if lowered in _NOTE:
         return "note", None
     if lowered in _POS:

@@ -95,10 +95,10 @@ class Entry:
         return f"glossary entry \"{self.id}\", {path}:{self.line}" if self.line else f"glossary entry \"{self.id}\", {path}"
 
     def approved(self, locale: Locale) -> tuple[Term, ...]:
-        return resolve(self.translations, locale)
+        return resolve(self.translations, locale, self.forbidden)
 
     def forbidden_for(self, locale: Locale) -> tuple[Term, ...]:
-        return resolve(self.forbidden, locale)
+        return resolve(self.forbidden, locale, self.translations)
 
     def _case(self, term: Term | None = None) -> bool:
         if term is not None and term.case_sensitive is not None:
@@ -174,14 +174,19 @@ class Glossary:
         return sorted(tags)
 
 
-def resolve(per_locale: dict[str, tuple[Term, ...]], locale: Locale) -> tuple[Term, ...]:
-    """The most specific list for `locale`: de-CH, then de; else the only list of its language."""
+def resolve(per_locale: dict[str, tuple[Term, ...]], locale: Locale, known: Iterable[str] = ()) -> tuple[Term, ...]:
+    """The most specific list for `locale`: de-CH, then de. Failing both, the only list of its
+    language (a TBX export's de-DE for a `de` target), unless the entry has a list on the fallback
+    chain elsewhere (`known`: its other per-locale keys), which shows the variants are told apart."""
     if not per_locale:
         return ()
-    for candidate in locale.fallbacks:
-        terms = per_locale.get(candidate.tag)
+    chain = [candidate.tag for candidate in locale.fallbacks]
+    for tag in chain:
+        terms = per_locale.get(tag)
         if terms is not None:
             return terms
+    if any(tag in chain for tag in known):
+        return ()
     same_language = [tag for tag in per_locale if language_of(tag) == locale.language]
     if len(same_language) == 1 and (locale.region is None or "-" not in same_language[0]):
         return per_locale[same_language[0]]
@@ -280,7 +285,7 @@ class _Reader:
             raise self.fail(line, "an entry needs `source` (or, for a plain do-not-use list, only `forbidden`)")
         if dnt and not source:
             raise self.fail(line, "`do_not_translate` needs the `source` term that must stay unchanged")
-        if source and not translations and not dnt and not forbidden:
+        if source and not dnt and not ({"translations", "forbidden"} & set(item)):
             self.problems.append(Problem(self.path, line, f"entry {source[0].text!r} has no translations, "
                                          "no forbidden terms and is not do_not_translate: it checks nothing"))
         ignore = item.get("ignore") or []
@@ -324,7 +329,7 @@ class _Reader:
             term = self.term(item, item_line, where, allow_reason)
             if term is not None:
                 terms.append(term)
-        if not terms:
+        if not items:
             self.problems.append(Problem(self.path, line, f"{where}: empty translation (no term given)"))
         return tuple(terms)
 
@@ -391,8 +396,9 @@ def _validate_one(glossary: Glossary) -> list[Problem]:
     by_term: dict[tuple, list[tuple[Entry, Term]]] = {}
     global_forbidden: dict[str, dict[tuple, Term]] = {}
     for entry in glossary.entries:
-        if entry.id in seen_ids:
-            problems.append(Problem(path, entry.line, f"entry id {entry.id!r} is also used at line {seen_ids[entry.id].line}"))
+        first = seen_ids.get(entry.id)
+        if first is not None and not _same_source(first, entry, source_language):  # else: a duplicate term, below
+            problems.append(Problem(path, entry.line, f"entry id {entry.id!r} is also used at line {first.line}"))
         seen_ids.setdefault(entry.id, entry)
         for term in entry.source:
             by_term.setdefault((_key(term.text, source_language), entry.pos.casefold()), []).append((entry, term))
@@ -441,6 +447,11 @@ def _validate_one(glossary: Glossary) -> list[Problem]:
                         problems.append(Problem(path, term.line, f"{form!r} is approved for {tag} in entry "
                                                 f"{entry.id!r} but forbidden everywhere at line {other.line}"))
     return problems
+
+
+def _same_source(first: Entry, second: Entry, language: str) -> bool:
+    keys = {_key(t.text, language) for t in first.source}
+    return any(_key(t.text, language) in keys for t in second.source)
 
 
 def _conflict(first: Entry, second: Entry) -> str:

@@ -66,8 +66,20 @@ def load_glossary(path: str | Path, shown: str | None = None, source_locale: str
     raise GlossaryError(shown, "unknown glossary format (expected .yaml, .tbx, .csv or .tsv)")
 
 
-@lru_cache(maxsize=8)
 def load_termbase(paths: tuple[str, ...]) -> TermBase:
     """The glossaries of a run, read and compiled once per process (worker processes each read
-    them on first use; Settings carries only the paths, so it stays small and picklable)."""
+    them on first use; Settings carries only the paths, so it stays small and picklable).
+    A file changed since it was read (same path, new contents) is read again."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return _load_termbase(tuple(paths), tuple(stamps))
+
+
+@lru_cache(maxsize=8)
+def _load_termbase(paths: tuple[str, ...], stamps: tuple) -> TermBase:
     return TermBase([load_glossary(path) for path in paths])

@@ -120,7 +120,7 @@ class Matcher:
             if self.automaton is not None:
                 self._find_substrings(view, found)
         elif self.index:
-            self._find_words(view, found, compounds and self.profile.compounds)
+            self._find_words(view, found, compounds and bool(self.profile.compounds or self.profile.prefixes))
         for pattern, compiled in self.regexes:
             try:
                 for m in compiled.finditer(view.text, timeout=REGEX_TIMEOUT):
@@ -147,13 +147,20 @@ class Matcher:
 
     def _find_in_compound(self, token: Token, found: list[Match], text: str) -> None:
         key, folded = token[4], token[3]
+        prefixes = self.profile.prefixes
         for literal in self.literals:
             if len(literal.words) != 1 or literal.pattern.case_sensitive:
                 continue
             _, word_fold, word_key = literal.words[0]
-            if len(word_key) < _MIN_COMPOUND_PART or key == word_key:
-                continue  # too short to be a meaningful part, or already found as a whole word
-            if key.startswith(word_key) or key.endswith(word_key) or folded.endswith(word_fold):
+            if key == word_key:
+                continue  # already found as a whole word
+            if prefixes:  # Hebrew: the term behind one to three one-letter particles
+                head = folded[: len(folded) - len(word_fold)]
+                matched = folded.endswith(word_fold) and 0 < len(head) <= 3 and all(c in prefixes for c in head)
+            else:  # compounds: the term as the first or the last part of a longer word
+                matched = len(word_key) >= _MIN_COMPOUND_PART and (
+                    key.startswith(word_key) or key.endswith(word_key) or folded.endswith(word_fold))
+            if matched:
                 found.append(Match(token[0], token[1], literal.pattern, text[token[0]:token[1]]))
 
     def _find_substrings(self, view: TextView, found: list[Match]) -> None:

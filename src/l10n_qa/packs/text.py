@@ -37,6 +37,9 @@ SPACELESS_LANGUAGES = frozenset({"ja", "zh", "yue", "wuu", "th", "lo", "km", "my
 # Languages that write compounds as one word: an approved term is also recognised as the first or
 # last part of a compound ("Bestellnummer" uses "Bestellung", "Kundenkonto" uses "Konto").
 COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "nn", "no", "is", "fi", "lb", "af"})
+# Hebrew writes the particles ו ה ב כ ל מ ש as prefixes of the next word ("בחשבון": in the account);
+# with no Hebrew stemmer, an approved term is also recognised behind up to three of them.
+CLITIC_PREFIXES = {"he": frozenset("והבכלמש"), "yi": frozenset()}
 # Arabic-script and Hebrew text is written with or without vowel marks and tatweel; match without.
 _MARKED_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku", "he", "yi"})
 _MARKS = regex.compile(r"[\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -62,13 +65,14 @@ class Profile:
     spaceless: bool
     compounds: bool
     stemmer: str | None
+    prefixes: frozenset[str] = frozenset()  # one-letter clitics written before a word
 
 
 @lru_cache(maxsize=None)
 def profile(language: str) -> Profile:
     language = language_of(language)
     return Profile(language, language in SPACELESS_LANGUAGES, language in COMPOUNDING_LANGUAGES,
-                   _STEMMERS.get(language))
+                   _STEMMERS.get(language), CLITIC_PREFIXES.get(language, frozenset()))
 
 
 class _Stems:
