@@ -214,6 +214,9 @@ def load_yaml(text: str, path: str, default_id: str) -> Glossary:
     return _Reader(path).glossary(data, default_id)
 
 
+_LOCALES: dict = {}  # tag as written → Locale: a large glossary names the same few locales 10,000 times
+
+
 class _Reader:
     def __init__(self, path: str):
         self.path = path
@@ -263,10 +266,13 @@ class _Reader:
         return value
 
     def locale(self, value, line: int | None) -> Locale:
-        try:
-            return Locale.parse(str(value))
-        except ValueError:
-            raise self.fail(line, f"{value!r} is not a locale tag (expected e.g. de or de-CH)") from None
+        locale = _LOCALES.get(value)
+        if locale is None:
+            try:
+                locale = _LOCALES[value] = Locale.parse(str(value))
+            except ValueError:
+                raise self.fail(line, f"{value!r} is not a locale tag (expected e.g. de or de-CH)") from None
+        return locale
 
     def entry(self, item, line: int) -> Entry | None:
         if isinstance(item, str):  # a bare term: a do-not-translate name is the only useful meaning

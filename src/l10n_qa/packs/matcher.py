@@ -3,9 +3,9 @@
 A `Pattern` is a literal term or a regular expression with its matching options. `Matcher.compile`
 turns any number of them into an index for one language, built once per run:
 
-* spaced languages: a dict from the key (stem) of a pattern's first word to the patterns starting
-  with it. Finding all patterns in a text is one dict lookup per word of the text, plus a check of
-  the few candidates found, so the cost does not grow with the number of patterns.
+* spaced languages: a trie over the keys (stems) of the patterns' words: from each word of the
+  text, one dict lookup per word of the longest pattern that starts there, so the cost does not
+  grow with the number of patterns (10,000 terms starting with "order" cost what one does).
 * spaceless scripts: an Aho–Corasick automaton (pyahocorasick) over the folded characters: one pass
   over the text whatever the number of patterns.
 * regular expressions: tried one by one (with a timeout), so their cost does grow with their number;
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import regex
@@ -32,7 +33,6 @@ class PatternError(ValueError):
     pass
 
 
-@dataclass(frozen=True, eq=False, slots=True)
 class Pattern:
     """Something to find in a text.
 
@@ -41,13 +41,22 @@ class Pattern:
     `inflect`: also match other inflected forms (same Snowball stem per word). `case_sensitive`:
     the letters that the term and the text share must have the same case ("API" does not match
     "api", but "APIs" matches "API"). `payload` is the caller's: what the pattern stands for.
+    (A plain class rather than a frozen dataclass: compiling a large glossary creates 100,000s.)
     """
 
-    text: str
-    payload: Any = None
-    is_regex: bool = False
-    case_sensitive: bool = False
-    inflect: bool = True
+    __slots__ = ("text", "payload", "is_regex", "case_sensitive", "inflect")
+
+    def __init__(self, text: str, payload: Any = None, is_regex: bool = False, case_sensitive: bool = False,
+                 inflect: bool = True):
+        self.text = text
+        self.payload = payload
+        self.is_regex = is_regex
+        self.case_sensitive = case_sensitive
+        self.inflect = inflect
+
+    def __repr__(self) -> str:
+        return (f"Pattern({self.text!r}, regex={self.is_regex}, case_sensitive={self.case_sensitive}, "
+                f"inflect={self.inflect})")
 
 
 class Match(NamedTuple):
@@ -63,10 +72,20 @@ class _Literal:
     words: tuple[tuple[str, str, str], ...]  # (surface, fold, key) per word of the term
 
 
+class _Node:
+    """A trie node: the literals whose word keys end here, and the next words' nodes."""
+
+    __slots__ = ("ends", "children")
+
+    def __init__(self) -> None:
+        self.ends: list[_Literal] = []
+        self.children: dict[str, _Node] = {}
+
+
 @dataclass(slots=True)
 class Matcher:
     profile: Profile
-    index: dict[str, list[_Literal]] = field(default_factory=dict)
+    index: dict[str, _Node] = field(default_factory=dict)
     automaton: Any = None  # pyahocorasick.Automaton: folded term → [(pattern, term as written)]
     regexes: list[tuple[Pattern, Any]] = field(default_factory=list)
     literals: list[_Literal] = field(default_factory=list)  # for compound matching (small matchers only)
@@ -87,13 +106,21 @@ class Matcher:
             if prof.spaceless:
                 substrings.setdefault(term.lower(), []).append((pattern, term))
                 continue
-            words = tuple((t.surface, t.fold, t.key) for t in tokenize(term, prof))
+            words = _term_words(term, prof)
             if not words:  # no letters at all (a symbol): find it as a regex literal
                 literal = Pattern(regex.escape(term), pattern.payload, True, pattern.case_sensitive, False)
                 matcher.regexes.append((pattern, _compile_regex(literal, prof)))
                 continue
             entry = _Literal(pattern, words)
-            matcher.index.setdefault(words[0][2], []).append(entry)
+            node = matcher.index.get(words[0][2])
+            if node is None:
+                node = matcher.index[words[0][2]] = _Node()
+            for word in words[1:]:
+                child = node.children.get(word[2])
+                if child is None:
+                    child = node.children[word[2]] = _Node()
+                node = child
+            node.ends.append(entry)
             matcher.literals.append(entry)
         if substrings:
             import ahocorasick
@@ -134,14 +161,18 @@ class Matcher:
         tokens = view.tokens
         text = view.text
         index = self.index
-        count = len(tokens)
+        last = len(tokens) - 1
         for position, token in enumerate(tokens):
-            candidates = index.get(token[4])
-            if candidates:
-                for literal in candidates:
-                    last = _match_words(tokens, position, count, literal)
-                    if last is not None:
-                        found.append(Match(token[0], tokens[last][1], literal.pattern, text[token[0]:tokens[last][1]]))
+            node = index.get(token[4])
+            end = position
+            while node is not None:
+                for literal in node.ends:
+                    if _same_words(tokens, position, literal):
+                        found.append(Match(token[0], tokens[end][1], literal.pattern, text[token[0]:tokens[end][1]]))
+                if end == last or not tokens[end][5] or not node.children:
+                    break  # punctuation before the next word: a term does not continue across it
+                end += 1
+                node = node.children.get(tokens[end][4])
             if compounds:
                 self._find_in_compound(token, found, text)
 
@@ -177,24 +208,25 @@ class Matcher:
                 found.append(Match(start, end, pattern, written))
 
 
-def _match_words(tokens: Sequence[Token], position: int, count: int, literal: _Literal) -> int | None:
-    """The index of the last token if the literal's words start at `position`, else None."""
-    words = literal.words
-    if position + len(words) > count:
-        return None
+@lru_cache(maxsize=200_000)
+def _term_words(term: str, prof: Profile) -> tuple[tuple[str, str, str], ...]:
+    """(surface, fold, key) per word of a term; cached, as each target locale compiles the same source terms."""
+    return tuple((t[2], t[3], t[4]) for t in tokenize(term, prof))
+
+
+def _same_words(tokens: Sequence[Token], position: int, literal: _Literal) -> bool:
+    """The trie matched the word keys (stems); check what else the pattern asks: the exact word
+    (no inflection) and the letter case."""
     pattern = literal.pattern
-    for offset, (surface, word_fold, word_key) in enumerate(words):
+    if pattern.inflect and not pattern.case_sensitive:
+        return True
+    for offset, (surface, word_fold, _) in enumerate(literal.words):
         token = tokens[position + offset]
-        if offset and not tokens[position + offset - 1][5]:
-            return None  # punctuation between the words: not one term
-        if pattern.inflect:
-            if token[4] != word_key:
-                return None
-        elif token[3] != word_fold:
-            return None
+        if not pattern.inflect and token[3] != word_fold:
+            return False
         if pattern.case_sensitive and not _same_case(token[2], surface):
-            return None
-    return position + len(words) - 1
+            return False
+    return True
 
 
 def _same_case(written: str, term: str) -> bool:

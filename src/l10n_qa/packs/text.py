@@ -47,7 +47,7 @@ _MARKS = regex.compile(r"[\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u
 # A word: letters, combining marks, digits, and the joiners Persian and Indic scripts use inside words.
 WORD = regex.compile(r"[\w\p{M}\u200c\u200d]+")
 # What may stand between the words of one multi-word term: spaces, hyphens, apostrophes.
-_JOINING_GAP = regex.compile(r"[\s\-\u00ad\u2010\u2011'\u2019\u02bc]+")
+_JOINING = " \t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u3000-\u00ad\u2010\u2011'\u2019\u02bc"
 
 # Scripts written without spaces, for word boundaries of Latin terms inside e.g. Japanese text.
 _SPACELESS_SCRIPT = regex.compile(
@@ -127,18 +127,18 @@ class Token(tuple):
 
 
 def tokenize(text: str, prof: Profile) -> list[Token]:
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    spans = [m.span() for m in WORD.finditer(text)]
     tokens = []
     language = prof.language
     stems = _stems(prof.stemmer) if prof.stemmer else None
+    # Per-word NFC is needed only when the text is not NFC already (rare: decomposed accents).
+    simple = unicodedata.is_normalized("NFC", text) and language not in _MARKED_LANGUAGES
+    last = len(spans) - 1
     for index, (start, end) in enumerate(spans):
         surface = text[start:end]
-        folded = fold(surface, language)
+        folded = surface.lower() if simple else fold(surface, language)
         key = stems(folded) if stems else folded
-        joined = False
-        if index + 1 < len(spans):
-            gap_end = spans[index + 1][0]
-            joined = _JOINING_GAP.fullmatch(text, end, gap_end) is not None
+        joined = index < last and not text[end:spans[index + 1][0]].strip(_JOINING)
         tokens.append(Token((start, end, surface, folded, key, joined)))
     return tokens
 

@@ -75,6 +75,8 @@ def _convert(node, constructor):
         result.line = line
         result.item_lines = [item.start_mark.line + 1 for item in node.value]
         return result
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # most values: no need for the (slow) generic constructor
     try:
         return constructor.construct_object(node)
     except yaml.YAMLError as exc:
