@@ -164,14 +164,14 @@ def test_german_missing_term_is_reported_with_the_approved_terms(terms):
     assert [(f.rule, f.line, f.column) for f in findings] == [(MISSING, L, C)]
     assert findings[0].message.startswith('the source says "refund": use the approved term "Rückerstattung", '
                                           '"Erstattung" or "erstatten" (glossary entry "refund", ')
-    assert findings[0].suggestion == "Rückerstattung"
+    assert findings[0].suggestion == "use `Rückerstattung`"
 
 
 def test_german_forbidden_term_in_any_inflection(terms):
     target = "Ändern Sie Ihre Kennwörter regelmäßig."
     findings = terms("Change your passwords regularly.", target, "de", full=True)
     assert [(f.rule, f.line, f.column) for f in findings] == [(FORBIDDEN, L, C + target.index("Kennwörter"))]
-    assert findings[0].matched == "Kennwörter" and findings[0].suggestion == "Passwort"
+    assert findings[0].matched == "Kennwörter" and findings[0].suggestion == "write `Passwort`"
     assert "(a synonym)" in findings[0].message and 'use "Passwort"' in findings[0].message
 
 
@@ -199,7 +199,7 @@ def test_french_false_friend_is_forbidden_and_not_also_missing(terms):
     target = "Les remises sont traitées sous 14 jours."
     findings = terms("Refunds are processed within 14 days.", target, "fr", full=True)
     assert [(f.rule, f.column) for f in findings] == [(FORBIDDEN, C + target.index("remises"))]
-    assert findings[0].suggestion == "remboursement"
+    assert findings[0].suggestion == "write `remboursement`"
 
 
 def test_french_word_with_the_same_stem_is_not_the_forbidden_term(terms):
@@ -253,7 +253,7 @@ def test_japanese_forbidden_term_column(terms):
     target = "お客様の口座に登録されたメール"
     findings = terms("the email of your account", target, "ja", full=True)
     assert [(f.rule, f.column, f.end_column) for f in findings] == [(FORBIDDEN, C + 4, C + 6)]
-    assert findings[0].suggestion == "アカウント"
+    assert findings[0].suggestion == "write `アカウント`"
 
 
 def test_latin_name_inside_japanese_text(terms):
@@ -269,7 +269,7 @@ def test_do_not_translate_translated_or_recased(terms):
     target = "Merci d’avoir contacté Example shop."
     findings = terms("Thank you for contacting Example Shop.", target, "fr", full=True)
     assert [(f.rule, f.column, f.end_column) for f in findings] == [(DNT, C + 23, C + 35)]
-    assert findings[0].matched == "Example shop" and findings[0].suggestion == "Example Shop"
+    assert findings[0].matched == "Example shop" and findings[0].suggestion == "write `Example Shop`"
     findings = terms("Thank you for contacting Example Shop.", "Merci d’avoir contacté Exemple Boutique.", "fr", full=True)
     assert [(f.rule, f.line, f.column) for f in findings] == [(DNT, L, C)]
     assert "missing from the translation" in findings[0].message
@@ -355,3 +355,11 @@ def test_builtin_support_glossary_is_correct_on_its_own_examples():
                                                         TextView(f"« {term.text} »", locale.language))
                               if v.rule.data is entry]
                 assert violations == [], (entry.id, tag, term.text, violations)
+
+
+def test_entry_without_source_forbids_everywhere(terms):
+    glossary = "entries:\n  - forbidden:\n      de:\n        - term: Warenkorb-Button\n          reason: say Warenkorb\n"
+    target = "Klicken Sie auf den Warenkorb-Button."
+    findings = terms("Click the button.", target, "de", glossary, full=True)
+    assert [(f.rule, f.column) for f in findings] == [(FORBIDDEN, C + target.index("Warenkorb-Button"))]
+    assert findings[0].message.startswith('"Warenkorb-Button" is a forbidden term in de (say Warenkorb): do not use it')

@@ -63,7 +63,7 @@ def test_json_report_has_suggestion_and_span(tmp_path):
     (finding,) = [f for f in json.loads(result.stdout)["findings"] if f["category"] == "glossary"]
     assert (finding["rule"], finding["line"], finding["column"], finding["end_column"]) == (
         "glossary.forbidden-term", 9, 9, 24)
-    assert finding["suggestion"] == "Rückerstattung"
+    assert finding["suggestion"] == "write `Rückerstattung`"
     assert finding["target"][finding["column"] - 9:finding["end_column"] - 9] == "Rückvergütungen"
 
 
@@ -219,3 +219,12 @@ def test_no_glossaries_configured(tmp_path):
     result = run("glossary", "stats", cwd=tmp_path)
     assert result.returncode == 2
     assert "no glossaries: name glossary files" in result.stderr
+
+
+def test_config_glossaries_must_be_a_list(tmp_path):
+    project = make_project(tmp_path)
+    (project / "l10n-qa.yaml").write_text("source_locale: en\nglossaries: {shop: glossaries/shop.yaml}\n")
+    result = run("check", "locale", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("l10n-qa: l10n-qa.yaml:2: glossaries: expected a list of glossary files or "
+                                     "built-in glossary names")

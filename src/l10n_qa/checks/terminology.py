@@ -90,7 +90,8 @@ def terminology(pair: Pair) -> Iterator[Hit]:
             instead = f"use {_quote(approved)}" if approved else "do not use it"
             reason = f" ({term.reason})" if getattr(term, "reason", "") else ""
             yield Hit(FORBIDDEN_TERM.id, f"\"{found.text}\" is a forbidden term in {locale}{reason}: {instead} "
-                                         f"({where})", found.start, found.end, suggestion=violation.rule.suggestion,
+                                         f"({where})", found.start, found.end,
+                      suggestion=f"write `{violation.rule.suggestion}`" if approved else "rephrase without it",
                       matched=found.text)
         elif violation.rule.rule == DO_NOT_TRANSLATE.id:
             yield _do_not_translate(violation, entry, target_view, where)
@@ -98,7 +99,7 @@ def terminology(pair: Pair) -> Iterator[Hit]:
             said = violation.source.text
             yield Hit(MISSING_TERM.id, f"the source says \"{said}\": use the approved term "
                                        f"{_quote(_approved_forms(entry, locale))} ({where})",
-                      suggestion=violation.rule.suggestion, matched=said)
+                      suggestion=f"use `{violation.rule.suggestion}`", matched=said)
 
 
 def _do_not_translate(violation, entry, target_view, where: str) -> Hit:
@@ -116,6 +117,7 @@ def _do_not_translate(violation, entry, target_view, where: str) -> Hit:
         first = written[0]
         return Hit(DO_NOT_TRANSLATE.id, f"\"{first.text}\" must be written exactly \"{name}\": a name is not translated "
                                         f"or re-cased ({where})", first.start, first.end,
-                   suggestion=name, matched=first.text)
+                   suggestion=f"write `{name}`", matched=first.text)
     return Hit(DO_NOT_TRANSLATE.id, f"\"{name}\" is missing from the translation: keep the name unchanged, do not "
-                                    f"translate or transliterate it ({where})", suggestion=name, matched=name)
+                                    f"translate or transliterate it ({where})", suggestion=f"keep `{name}` as in the source",
+               matched=name)
