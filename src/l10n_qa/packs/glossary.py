@@ -362,8 +362,9 @@ class _Reader:
         if pattern is not None:
             if not isinstance(pattern, str) or not pattern:
                 raise self.fail(item.line_of("pattern"), f"{where}: `pattern` must be a regular expression")
-            try:
+            try:  # as it will be compiled: whole words (spaced scripts) and bare (spaceless ones)
                 _compile_regex(Pattern(pattern, is_regex=True), profile("en"))
+                _compile_regex(Pattern(pattern, is_regex=True), profile("ja"))
             except PatternError as exc:
                 raise self.fail(item.line_of("pattern"), f"{where}: {exc}") from None
         if not text and not pattern and not variants:
