@@ -43,6 +43,7 @@ _PYTHON_FIELD = re.compile(
 _ICU_ARG = re.compile(r"^\s*(?P<name>[A-Za-z_][\w]*|\d+)\s*,\s*(?P<type>\w+)\s*(?:,(?P<rest>.*))?$", re.S)
 _LIQUID_BLOCKS = {"if", "unless", "case", "for", "capture", "comment", "raw", "tablerow"}
 _LIQUID_MIDDLE = {"else", "elsif", "when"}
+_MAYBE_PLACEHOLDER = re.compile(r"[{%]")  # every syntax above has one of these
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 PRINTF_FORMATS = frozenset({"c-format", "python-format", "javascript-format", "php-format", "objc-format"})
@@ -229,6 +230,8 @@ UNBALANCED = Rule(
 @checker(MISSING, EXTRA, ALTERED, REORDERED, UNBALANCED)
 def placeholders(pair):
     seg = pair.segment
+    if not _MAYBE_PLACEHOLDER.search(pair.source) and not _MAYBE_PLACEHOLDER.search(pair.target):
+        return
     source_tokens = pair.source_placeholders
     target_tokens = pair.target_placeholders
     if not source_tokens and not target_tokens:
