@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,  # a plain traceback, re-raised to main() for exit code 2
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -229,4 +230,11 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"l10n-qa {__version__}")
         return
-    app(prog_name="l10n-qa")
+    try:
+        app(prog_name="l10n-qa", standalone_mode=True)
+    except Exception:  # a bug of ours: still exit 2 (1 means findings), with what to report
+        import traceback
+
+        traceback.print_exc()
+        print(f"l10n-qa {__version__}: internal error; please report it with the traceback above.", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR) from None

@@ -14,8 +14,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from l10n_qa.model import CONTENT_TYPES, Locale, Severity
 
 CONFIG_NAMES = ("l10n-qa.yaml", "l10n-qa.yml", ".l10n-qa.yaml", ".l10n-qa.yml")
@@ -95,6 +93,8 @@ def load_config(path: Path | None, display_path: str | None = None) -> Config:
 
 
 def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
+    import yaml  # only when there is a YAML config: it costs start-up time
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         raw = yaml.safe_load(text)
@@ -113,6 +113,8 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
 
 def _collect_lines(node, prefix: str, lines: dict[str, int]) -> None:
     """Key path ('content[0].type') → 1-based line, from the composed YAML node tree."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)

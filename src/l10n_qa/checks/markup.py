@@ -127,7 +127,13 @@ def markup(pair):
     missing = _take(source_tags, surplus_source)
     for tags in _pairs(missing):
         shown = "…".join(_describe(t) for t in tags)
-        yield Hit(MISSING.id, f"tag `{shown}` is missing", suggestion=f"add `{shown}` as in the source", matched=shown)
+        # `<a href=\"x\">` or `‹code>` is there but no longer parses as the tag: say so.
+        written = f"<{'/' if tags[0].kind == 'close' else ''}{tags[0].name}"
+        if written in pair.target.lower():
+            yield Hit(MISSING.id, f"tag `{shown}` is malformed in the translation", suggestion=f"write it as in the source: `{shown}`",
+                      matched=shown)
+        else:
+            yield Hit(MISSING.id, f"tag `{shown}` is missing", suggestion=f"add `{shown}` as in the source", matched=shown)
     for tags in _pairs(_take(target_tags, surplus_target)):
         if tags[0].name in _TYPOGRAPHIC and not tags[0].ident:
             continue

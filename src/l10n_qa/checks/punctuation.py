@@ -44,6 +44,8 @@ def final_mark(text: str, language: str | None) -> tuple[str | None, int]:
     if text.endswith("...", 0, end):
         return "ellipsis", end - 3
     ch = text[end - 1]
+    if ch == "\u0983" and language == "bn":
+        return "colon", end - 1  # Bengali writes the visarga ঃ as a colon
     if ch == ";" and language == "el":
         return "question mark", end - 1  # the Greek question mark is a semicolon
     return _CLASS_OF.get(ch), end - 1
