@@ -35,6 +35,7 @@ def as_dict(report: Report) -> dict:
             for f in report.findings
         ],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+        "notices": [{"message": n} for n in report.notices],
     }
 
 

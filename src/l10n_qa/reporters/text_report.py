@@ -151,9 +151,16 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
         if not quiet:
             console.print()
     if report.errors:
-        console.print(Text("Files that could not be checked", style="bold red"))
+        console.print(Text("Could not be checked", style="bold red"))
         for error in report.errors:
             console.print(Text(f"  {error}", style="red"))
         console.print()
+    if report.notices:
+        if not quiet:
+            console.print(Text("Notes", style="bold"))
+        for notice in report.notices:
+            console.print(Text(f"  {notice}" if not quiet else f"note: {notice}", style="dim" if not quiet else ""))
+        if not quiet:
+            console.print()
     if not quiet:
         _summary(console, report)
