@@ -72,7 +72,6 @@ class Rule:
 
 RULES = [
     Rule("de-DE", r"\bBestelung\b", _GERMAN_SPELLER, ("Bestellung", "Bestellungen")),
-    Rule("de-DE", r"\bRücksendunk\b", _GERMAN_SPELLER, ("Rücksendung",)),
     # German speller on an English word: real LanguageTool flags the product name "Example".
     Rule("de-DE", r"\bExample\b", _GERMAN_SPELLER, ("Exempel",)),
     Rule("de-DE", r"\bunser Support-Team\b", _DE_AGREEMENT, ("unserem Support-Team",)),
@@ -97,6 +96,10 @@ class FakeLanguageTool:
     delay: float = 0.0  # seconds before answering /v2/check (for timeouts)
     languages_status: int = 200
     checks: list[dict] = field(default_factory=list)  # the form of every /v2/check request received
+    statuses: list[int] = field(default_factory=list)  # the status of every /v2/check answer
+    max_in_flight: int = 0  # most /v2/check requests being answered at the same time
+    _in_flight: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
 
     @property
@@ -132,11 +135,20 @@ class FakeLanguageTool:
                                                                     keep_blank_values=True).items()}
                 if self.path.rstrip("/") != "/v2/check":
                     return self._send(404, "Error: unknown path", "text/plain")
-                fake.checks.append(form)
-                status, body = fake.answer(form)
-                if fake.delay:
-                    time.sleep(fake.delay)
-                self._send(status, body, "application/json" if status == 200 else "text/plain")
+                with fake._lock:
+                    fake.checks.append(form)
+                    fake._in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake._in_flight)
+                try:
+                    status, body = fake.answer(form)
+                    if fake.delay:
+                        time.sleep(fake.delay)
+                    with fake._lock:
+                        fake.statuses.append(status)
+                    self._send(status, body, "application/json" if status == 200 else "text/plain")
+                finally:
+                    with fake._lock:
+                        fake._in_flight -= 1
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
@@ -207,3 +219,10 @@ class FakeLanguageTool:
                          "detectedLanguage": {"name": name, "code": language, "confidence": 0.99, "source": "ngram"}},
             "matches": matches, "sentenceRanges": [], "extendedSentenceRanges": [],
         }
+
+
+def plain_text(form: dict) -> str:
+    """What LanguageTool checks of a request: its text, or the annotation's text and interpretAs."""
+    if "text" in form:
+        return form["text"]
+    return "".join(p.get("text", p.get("interpretAs", "")) for p in json.loads(form["data"])["annotation"])

@@ -126,7 +126,7 @@ def _summary(console: Console, report: Report) -> None:
     else:
         line = Text("✔ ", style="bold green") + Text(f"No problems in {files} ({segs}), {report.seconds:.2f} s")
     if report.errors:
-        line.append(f"; {_plural(len(report.errors), 'file')} could not be checked", style="bold red")
+        line.append(f"; {len(report.errors)} could not be checked (see above)", style="bold red")
     console.print(line)
 
 

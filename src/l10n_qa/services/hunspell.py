@@ -167,6 +167,10 @@ class Dictionary:
             known = self._spell(word)
             if not known and "’" in word:  # dictionaries list the ASCII apostrophe; not all convert
                 known = self._spell(word.replace("’", "'"))
+            if not known and ("'" in word or "’" in word):
+                # Elisions and clitics a dictionary does not list whole (German "gibt’s"): the parts count.
+                parts = [p for p in word.replace("’", "'").split("'") if len(p) > 1]
+                known = bool(parts) and all(self._spell(p) for p in parts)
             self._known[word] = known
         return known
 

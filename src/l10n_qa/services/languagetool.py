@@ -127,7 +127,7 @@ def _start_local(options: LanguageToolOptions) -> Server:
         tool = language_tool_python.LanguageTool("en-US")
     except Exception as exc:  # it raises ServerError, PathError, JavaError, requests' errors, …
         raise LanguageToolUnavailable(where, (
-            f"could not start LanguageTool through language-tool-python ({type(exc).__name__}: {exc}). It needs "
+            f"could not start LanguageTool through language-tool-python ({type(exc).__name__}: {str(exc)[:200]}). It needs "
             f"Java 17 or newer and, once, a download of LanguageTool; or {HOW_TO_START}. Grammar was not checked."
         )) from None
     base = tool.url
