@@ -18,8 +18,6 @@ from l10n_qa.model import InputError, Report
 if TYPE_CHECKING:
     from l10n_qa.engine import Settings
 
-GRAMMAR_RULES = ("grammar.languagetool", "spelling.languagetool")
-
 
 @contextmanager
 def prepared(settings: "Settings", workers: int, report: Report) -> Iterator["Settings"]:
@@ -28,8 +26,10 @@ def prepared(settings: "Settings", workers: int, report: Report) -> Iterator["Se
     Without a URL, a local server is started through language-tool-python for the run and stopped at
     its end. The concurrency limit is for the whole run, so it is shared out between worker processes.
     """
+    from l10n_qa.checks.grammar import languagetool as grammar_checker
+
     options = settings.languagetool
-    if options is None or not any(rule in settings.enabled for rule in GRAMMAR_RULES):
+    if options is None or not any(rule.id in settings.enabled for rule in grammar_checker.rules):
         yield dataclasses.replace(settings, languagetool=None)
         return
     from l10n_qa.services.languagetool import LanguageToolUnavailable, connect

@@ -112,7 +112,7 @@ def connect(options: LanguageToolOptions) -> Server:
     if options.url:
         base = base_url(options.url)
         languages = fetch_languages(base, options.url, options.timeout)
-        return Server(replace(options, url=base, languages=languages))
+        return Server(replace(options, url=base, languages=languages, server=base))
     return _start_local(options)
 
 
@@ -136,7 +136,9 @@ def _start_local(options: LanguageToolOptions) -> Server:
     except LanguageToolUnavailable:
         tool.close()
         raise
-    return Server(replace(options, url=base, languages=languages), close=tool.close)
+    version = getattr(tool, "language_tool_download_version", "")
+    return Server(replace(options, url=base, languages=languages, server=f"local LanguageTool {version}"),
+                  close=tool.close)
 
 
 def _likely(locale: Locale) -> Locale:
@@ -244,7 +246,7 @@ class Client:
         self.batch_chars = self.batch_chars or self.options.batch_chars
 
     def cache_key(self, request: Request) -> str:
-        return json.dumps([self.options.url, request.language, request.disabled_rules,
+        return json.dumps([self.options.server or self.options.url, request.language, request.disabled_rules,
                            request.disabled_categories, request.text.pieces], ensure_ascii=False)
 
     def check(self, requests: list[Request]) -> list[Outcome]:

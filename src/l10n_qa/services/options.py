@@ -33,8 +33,10 @@ class LanguageToolOptions:
     disabled_rules: tuple[tuple[str, tuple[str, ...]], ...] = ()
     disabled_categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
     cache_dir: str | None = None  # None: no cache
-    # Filled in once the server answered GET /v2/languages: (name, code, longCode) per language.
+    # Filled in once the server answered GET /v2/languages: (name, code, longCode) per language, and
+    # what identifies the server in the cache (its URL; a local server's port changes every run).
     languages: tuple[tuple[str, str, str], ...] = ()
+    server: str = ""
 
     def disabled_for(self, locale: Locale) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The LanguageTool rule ids and category ids switched off for texts in `locale`."""
