@@ -93,23 +93,29 @@ def _ids_by_scope(raw, key: str, fail: Fail) -> tuple[tuple[str, tuple[str, ...]
     return tuple(entries)
 
 
+def _section(raw, where: str, known: tuple[str, ...], example: str, fail: Fail) -> dict:
+    """A config section's mapping (empty for a bare `section:`), its keys and `enabled` checked."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise fail(where, f"expected a mapping such as {example}")
+    for key in raw:
+        if key not in known:
+            raise fail(f"{where}.{key}", f"unknown key (known: {', '.join(known)})")
+    if not isinstance(raw.get("enabled", True), bool):
+        raise fail(f"{where}.enabled", f"expected true or false, got {raw['enabled']!r}")
+    return raw
+
+
 def parse_languagetool(raw, root: Path, fail: Fail) -> LanguageToolOptions:
     """The `languagetool:` config section (a mapping, or true/false)."""
     where = "languagetool"
     if isinstance(raw, bool):
         return LanguageToolOptions(enabled=raw)
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise fail(where, "expected a mapping such as {url: http://localhost:8081}")
-    known = ("enabled", "url", "required", "timeout", "concurrency", "batch_chars", "disabled_rules",
-             "disabled_categories")
-    for key in raw:
-        if key not in known:
-            raise fail(f"{where}.{key}", f"unknown key (known: {', '.join(known)})")
-    for key in ("enabled", "required"):
-        if not isinstance(raw.get(key, True), bool):
-            raise fail(f"{where}.{key}", f"expected true or false, got {raw[key]!r}")
+    raw = _section(raw, where, ("enabled", "url", "required", "timeout", "concurrency", "batch_chars",
+                                "disabled_rules", "disabled_categories"), "{url: http://localhost:8081}", fail)
+    if not isinstance(raw.get("required", False), bool):
+        raise fail(f"{where}.required", f"expected true or false, got {raw['required']!r}")
     url = raw.get("url")
     if url is not None and (not isinstance(url, str) or not url.startswith(("http://", "https://"))):
         raise fail(f"{where}.url", f"expected an http:// or https:// URL, got {url!r}")
@@ -130,15 +136,7 @@ def parse_spelling(raw, root: Path, fail: Fail) -> SpellingOptions:
     where = "spelling"
     if isinstance(raw, bool):
         return SpellingOptions(enabled=raw)
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise fail(where, "expected a mapping such as {dictionaries: {de-AT: dicts/de_AT.dic}}")
-    for key in raw:
-        if key not in ("enabled", "dictionaries", "paths"):
-            raise fail(f"{where}.{key}", "unknown key (known: enabled, dictionaries, paths)")
-    if not isinstance(raw.get("enabled", True), bool):
-        raise fail(f"{where}.enabled", f"expected true or false, got {raw['enabled']!r}")
+    raw = _section(raw, where, ("enabled", "dictionaries", "paths"), "{dictionaries: {de-AT: dicts/de_AT.dic}}", fail)
     dictionaries = raw.get("dictionaries") or {}
     if not isinstance(dictionaries, dict):
         raise fail(f"{where}.dictionaries", "expected a mapping of locale to a Hunspell .dic file")
