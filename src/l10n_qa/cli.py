@@ -102,6 +102,23 @@ def check(
                                         "without context or summary.", rich_help_panel="Output")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text report (NO_COLOR "
                                            "works too).", rich_help_panel="Output")] = False,
+    grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Check grammar and spelling "
+                                                    "with LanguageTool (a server that cannot be reached is then an "
+                                                    "error) [default: the config's languagetool section].",
+                                                    rich_help_panel="Grammar and spelling", show_default=False)] = None,
+    languagetool_url: Annotated[Optional[str], typer.Option(help="LanguageTool server to use, e.g. "
+                                                            "http://localhost:8081 (implies --grammar; default: "
+                                                            "$L10N_QA_LANGUAGETOOL_URL, languagetool.url, or a local "
+                                                            "LanguageTool run by language-tool-python).",
+                                                            rich_help_panel="Grammar and spelling",
+                                                            show_default=False)] = None,
+    spelling: Annotated[Optional[bool], typer.Option("--spelling/--no-spelling", help="Check spelling offline "
+                                                     "with Hunspell dictionaries [default: the config's spelling "
+                                                     "section].", rich_help_panel="Grammar and spelling",
+                                                     show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask LanguageTool again instead of reusing "
+                                           "cached answers (.l10n_qa_cache).",
+                                           rich_help_panel="Grammar and spelling")] = False,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
     from l10n_qa.config import ConfigError, find_config, load_config, relative, severity_threshold
@@ -135,6 +152,17 @@ def check(
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
         raise _fail(f"{exc}{where}") from None
+    if languagetool_url is not None and not languagetool_url.startswith(("http://", "https://")):
+        raise _fail(f"--languagetool-url: expected an http:// or https:// URL, got {languagetool_url!r}")
+    from dataclasses import replace
+
+    from l10n_qa.services.options import resolve
+
+    lt_options, spelling_options = resolve(
+        config.languagetool, config.spelling, root=config.root, cache_dir=config.cache_dir,
+        grammar_flag=grammar, spelling_flag=spelling, url_flag=languagetool_url, use_cache=not no_cache)
+    settings = replace(settings, accepted_terms=frozenset(config.accept), languagetool=lt_options,
+                       spelling=spelling_options)
 
     report = run(list(paths or []), Discovery(config, stdin_filename), settings, jobs=jobs)
 

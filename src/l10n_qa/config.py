@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l10n_qa.model import CONTENT_TYPES, Locale, Severity
+from l10n_qa.services.options import LanguageToolOptions, SpellingOptions, parse_languagetool, parse_spelling
 
 CONFIG_NAMES = ("l10n-qa.yaml", "l10n-qa.yml", ".l10n-qa.yaml", ".l10n-qa.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -47,6 +48,10 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
     fail_on: str = "error"
+    accept: tuple[str, ...] = ()  # product names and terms spelling/grammar checks never report
+    cache_dir: str | None = None
+    languagetool: LanguageToolOptions | None = None  # None: no `languagetool:` section
+    spelling: SpellingOptions | None = None
 
 
 _KEYS = {
@@ -58,6 +63,10 @@ _KEYS = {
     "ignore": "rules or categories not to run",
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
+    "accept": "words and names spelled right in every locale (product names): never spelling/grammar findings",
+    "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
+    "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
+    "spelling": "offline spelling with Hunspell: {dictionaries: {locale: path}, paths: [folder]}",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 
@@ -223,6 +232,15 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if fail_on not in FAIL_ON:
         raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     config.fail_on = fail_on
+    config.accept = tuple(t.strip() for t in string_list("accept") if t.strip())
+    cache_dir = raw.get("cache_dir")
+    if cache_dir is not None and not isinstance(cache_dir, str):
+        raise fail("cache_dir", "expected a folder path")
+    config.cache_dir = str(root / cache_dir) if cache_dir else None
+    if "languagetool" in raw:
+        config.languagetool = parse_languagetool(raw["languagetool"], root, fail)
+    if "spelling" in raw:
+        config.spelling = parse_spelling(raw["spelling"], root, fail)
     return config
 
 

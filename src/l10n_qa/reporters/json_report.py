@@ -47,4 +47,6 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     out.write("\n]" if report.findings else "]")
     errors = [json.dumps({"path": e.path, "line": e.line, "message": e.message}, ensure_ascii=False)
               for e in report.errors]
-    out.write(',\n"errors": [' + ("\n  " + ",\n  ".join(errors) + "\n]" if errors else "]") + "\n}\n")
+    out.write(',\n"errors": [' + ("\n  " + ",\n  ".join(errors) + "\n]" if errors else "]"))
+    notices = [json.dumps({"message": n}, ensure_ascii=False) for n in report.notices]
+    out.write(',\n"notices": [' + ("\n  " + ",\n  ".join(notices) + "\n]" if notices else "]") + "\n}\n")

@@ -128,7 +128,7 @@ def _summary(console: Console, report: Report) -> None:
     else:
         line = Text("✔ ", style="bold green") + Text(f"No problems in {files} ({segs}), {report.seconds:.2f} s")
     if report.errors:
-        line.append(f"; {_plural(len(report.errors), 'file')} could not be checked", style="bold red")
+        line.append(f"; {len(report.errors)} could not be checked (see above)", style="bold red")
     console.print(line)
 
 
@@ -160,9 +160,16 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
         else:
             out.write("\n".join(line.plain for line in lines) + "\n")
     if report.errors:
-        console.print(Text("Files that could not be checked", style="bold red"))
+        console.print(Text("Could not be checked", style="bold red"))
         for error in report.errors:
             console.print(Text(f"  {error}", style="red"))
         console.print()
+    if report.notices:
+        if not quiet:
+            console.print(Text("Notes", style="bold"))
+        for notice in report.notices:
+            console.print(Text(f"  {notice}" if not quiet else f"note: {notice}", style="dim" if not quiet else ""))
+        if not quiet:
+            console.print()
     if not quiet:
         _summary(console, report)
