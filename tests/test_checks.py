@@ -271,3 +271,37 @@ def test_numbers_written_as_digits_for_words_are_fine(check_pair):
     assert check_pair("February", "2月", lang="ja") == []
     target = "Erstattung in 14 Tagen, Antwort in 2 Tagen."
     assert check_pair("Refund in 14 days, reply soon.", target) == [("number.extra", L, col(target, "2 "))]
+
+
+def test_named_placeholders_may_repeat_unnamed_may_not(check_pair):
+    assert check_pair("Fix the data for %(field)s.", "Korrigieren Sie %(field)s; %(field)s muss eindeutig sein.",
+                      flags="python-format") == []
+    assert check_pair("Hi {{name}}, welcome {{name}}!", "Hallo {{name}}, willkommen!") == []
+    target = "%s und %s"
+    assert check_pair("%s", target, flags="c-format") == [("placeholder.extra", L, col(target, "%s") + 7)]
+
+
+def test_times_of_day_in_24_hour_form(check_pair):
+    assert check_pair("Open until 6 p.m.", "Geöffnet bis 18:00 Uhr.") == []
+    assert check_pair("Open until 6 p.m.", "Ouvert jusqu’à 18h00.", lang="fr") == []
+    assert check_pair("Call between 9 a.m. and 5 p.m.", "Anruf zwischen 9:00 und 17:00 Uhr.") == []
+    target = "Geöffnet bis 19:00 Uhr."
+    assert check_pair("Open until 6 p.m.", target) == [("number.changed", L, col(target, "19:00"))]
+
+
+def test_scheme_alone_is_not_a_url_and_quotes_end_urls(check_pair):
+    assert check_pair("A full URL starting with “https://”.", "Eine vollständige URL, die mit „https://“ beginnt.") == []
+    assert check_pair("See “https://example.com/a”.", "Siehe „https://example.com/a“.") == []
+
+
+def test_typographic_tags_a_language_adds(check_pair):
+    assert check_pair("{}th", "{}<sup>e</sup>", lang="fr") == []
+
+
+def test_final_abbreviation_is_not_a_sentence_stop(check_pair):
+    assert check_pair("Open at 6 a.m.", "Geöffnet ab 6 Uhr") == []
+
+
+def test_armenian_full_stop_and_question(check_pair):
+    assert check_pair("It is too short.", "Այն շատ կարճ է։", lang="hy") == []
+    assert check_pair("Are you sure?", "Համոզվա՞ծ եք։", lang="hy") == []

@@ -228,3 +228,14 @@ def test_config_glossaries_must_be_a_list(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == ("l10n-qa: l10n-qa.yaml:2: glossaries: expected a list of glossary files or "
                                      "built-in glossary names")
+
+
+def test_approved_terms_are_not_misspellings(tmp_path):
+    (tmp_path / "terms.yaml").write_text("entries:\n  - source: returns portal\n    translations: {de: Retourenportal}\n",
+                                         encoding="utf-8")
+    write_po(tmp_path / "de.po", "Open the returns portal.", "Öffnen Sie das Retourenportal.", "de")
+    without = run("check", "de.po", "--spelling", "-q", cwd=tmp_path)
+    assert "de.po:9:24: warning spelling.hunspell            `Retourenportal` is not in the de_DE dictionary" in without.stdout
+    with_glossary = run("check", "de.po", "--spelling", "-q", "-g", "terms.yaml", cwd=tmp_path)
+    assert with_glossary.returncode == 0, with_glossary.stdout + with_glossary.stderr
+    assert with_glossary.stdout == ""

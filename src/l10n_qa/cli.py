@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,  # a plain traceback, re-raised to main() for exit code 2
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -105,6 +106,23 @@ def check(
                                                           help="Also check terms against this glossary (YAML, TBX or "
                                                           "CSV; repeatable; or a built-in name such as `support`).",
                                                           rich_help_panel="Input")] = None,
+    grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Check grammar and spelling "
+                                                    "with LanguageTool (a server that cannot be reached is then an "
+                                                    "error) [default: the config's languagetool section].",
+                                                    rich_help_panel="Grammar and spelling", show_default=False)] = None,
+    languagetool_url: Annotated[Optional[str], typer.Option(help="LanguageTool server to use, e.g. "
+                                                            "http://localhost:8081 (implies --grammar; default: "
+                                                            "$L10N_QA_LANGUAGETOOL_URL, languagetool.url, or a local "
+                                                            "LanguageTool run by language-tool-python).",
+                                                            rich_help_panel="Grammar and spelling",
+                                                            show_default=False)] = None,
+    spelling: Annotated[Optional[bool], typer.Option("--spelling/--no-spelling", help="Check spelling offline "
+                                                     "with Hunspell dictionaries [default: the config's spelling "
+                                                     "section].", rich_help_panel="Grammar and spelling",
+                                                     show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask LanguageTool again instead of reusing "
+                                           "cached answers (.l10n_qa_cache).",
+                                           rich_help_panel="Grammar and spelling")] = False,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
     from l10n_qa.config import ConfigError, find_config_for, load_config, relative, severity_threshold
@@ -142,6 +160,21 @@ def check(
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
         raise _fail(f"{exc}{where}") from None
+    if languagetool_url is not None and not languagetool_url.startswith(("http://", "https://")):
+        raise _fail(f"--languagetool-url: expected an http:// or https:// URL, got {languagetool_url!r}")
+    from dataclasses import replace
+
+    from l10n_qa.services.options import resolve
+
+    lt_options, spelling_options = resolve(
+        config.languagetool, config.spelling, root=config.root, cache_dir=config.cache_dir,
+        grammar_flag=grammar, spelling_flag=spelling, url_flag=languagetool_url, use_cache=not no_cache)
+    accepted = frozenset(config.accept)
+    if glossaries and (lt_options or spelling_options):  # approved terms and names are not misspellings
+        from l10n_qa.packs.loading import load_termbase
+
+        accepted |= load_termbase(glossaries).accepted_terms()
+    settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
 
     report = run(list(paths or []), Discovery(config, stdin_filename), settings, jobs=jobs)
 
@@ -246,4 +279,11 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"l10n-qa {__version__}")
         return
-    app(prog_name="l10n-qa")
+    try:
+        app(prog_name="l10n-qa", standalone_mode=True)
+    except Exception:  # a bug of ours: still exit 2 (1 means findings), with what to report
+        import traceback
+
+        traceback.print_exc()
+        print(f"l10n-qa {__version__}: internal error; please report it with the traceback above.", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR) from None

@@ -14,9 +14,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from l10n_qa.model import CONTENT_TYPES, Locale, Severity
+from l10n_qa.services.options import LanguageToolOptions, SpellingOptions, parse_languagetool, parse_spelling
 
 CONFIG_NAMES = ("l10n-qa.yaml", "l10n-qa.yml", ".l10n-qa.yaml", ".l10n-qa.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -50,6 +49,10 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
     fail_on: str = "error"
     glossaries: tuple[str, ...] = ()  # absolute paths of glossary files (YAML, TBX, CSV)
+    accept: tuple[str, ...] = ()  # product names and terms spelling/grammar checks never report
+    cache_dir: str | None = None
+    languagetool: LanguageToolOptions | None = None  # None: no `languagetool:` section
+    spelling: SpellingOptions | None = None
 
 
 _KEYS = {
@@ -62,6 +65,10 @@ _KEYS = {
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
     "glossaries": "glossary files (YAML, TBX, CSV; relative to this file) or built-in glossary names",
+    "accept": "words and names spelled right in every locale (product names): never spelling/grammar findings",
+    "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
+    "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
+    "spelling": "offline spelling with Hunspell: {dictionaries: {locale: path}, paths: [folder]}",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 
@@ -110,6 +117,8 @@ def load_config(path: Path | None, display_path: str | None = None) -> Config:
 
 
 def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
+    import yaml  # only when there is a YAML config: it costs start-up time
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         raw = yaml.safe_load(text)
@@ -128,6 +137,8 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
 
 def _collect_lines(node, prefix: str, lines: dict[str, int]) -> None:
     """Key path ('content[0].type') → 1-based line, from the composed YAML node tree."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
@@ -237,6 +248,15 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
         raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     config.fail_on = fail_on
     config.glossaries = _glossaries(raw.get("glossaries", []), root, fail)
+    config.accept = tuple(t.strip() for t in string_list("accept") if t.strip())
+    cache_dir = raw.get("cache_dir")
+    if cache_dir is not None and not isinstance(cache_dir, str):
+        raise fail("cache_dir", "expected a folder path")
+    config.cache_dir = str(root / cache_dir) if cache_dir else None
+    if "languagetool" in raw:
+        config.languagetool = parse_languagetool(raw["languagetool"], root, fail)
+    if "spelling" in raw:
+        config.spelling = parse_spelling(raw["spelling"], root, fail)
     return config
 
 

@@ -92,15 +92,17 @@ class Discovery:
     def __init__(self, config: Config, stdin_filename: str | None = None):
         self.config = config
         self.stdin_filename = stdin_filename
+        self._root = os.path.abspath(config.root)
         self._sets = [(s, glob_to_regex(s.target)) for s in config.content]
         self._excludes = [glob_to_regex(p if "/" in p or p.startswith("**") else "**/" + p) for p in config.exclude]
 
     def _key(self, path: Path) -> str:
         """The path relative to the config's folder, with forward slashes, for pattern matching."""
-        try:
-            return path.resolve().relative_to(self.config.root).as_posix()
-        except ValueError:
-            return path.resolve().as_posix()
+        absolute = os.path.abspath(path)  # no resolve(): one system call per path part adds up
+        relative_path = os.path.relpath(absolute, self._root)
+        if relative_path.startswith(".."):
+            return Path(absolute).as_posix()
+        return Path(relative_path).as_posix()
 
     def excluded(self, path: Path) -> bool:
         key = self._key(path)

@@ -13,11 +13,16 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, RULES, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa.model import CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
+from l10n_qa.services import prepared
+
+if TYPE_CHECKING:
+    from l10n_qa.services.options import LanguageToolOptions, SpellingOptions
 
 # Below this many files a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
@@ -46,6 +51,9 @@ class Settings:
     severities: dict[str, Severity]
     locales: tuple[Locale, ...] = ()
     glossaries: tuple[str, ...] = ()  # glossary file paths; each process compiles them once
+    accepted_terms: frozenset[str] = frozenset()
+    languagetool: "LanguageToolOptions | None" = None
+    spelling: "SpellingOptions | None" = None
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
@@ -82,6 +90,7 @@ class Settings:
 class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    notices: set[str] = field(default_factory=set)
     segments: int = 0
     checked: bool = False
 
@@ -112,7 +121,9 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
 
 
 def _context(settings: Settings) -> CheckContext:
-    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries)
+    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries,
+                        accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
+                        spelling=settings.spelling)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:
@@ -189,6 +200,8 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
             for segment, hit in document_checker.run(document, context):
                 if hit.rule in settings.enabled:
                     result.findings.append(make(segment, hit))
+    result.notices |= context.notices
+    result.errors.extend(InputError(where, message) for where, message in sorted(context.errors))
     return result
 
 
@@ -204,18 +217,23 @@ def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 
     tasks, errors = discovery.discover(paths)
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
-    check = partial(check_file, settings=settings)
-    if workers > 1 and not any(t.real_path == "-" for t in tasks):
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
-    else:
-        results = [check(task) for task in tasks]
+    with prepared(settings, workers, report) as settings:
+        check = partial(check_file, settings=settings)
+        if workers > 1 and not any(t.real_path == "-" for t in tasks):
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+        else:
+            results = [check(task) for task in tasks]
+    notices = set(report.notices)
     for result in results:
         report.findings.extend(result.findings)
         report.errors.extend(result.errors)
+        notices |= result.notices
         report.segments += result.segments
         report.files += result.checked
     report.findings.sort(key=lambda f: f.sort_key)
-    report.errors.sort(key=lambda e: (e.path, e.line or 0))
+    # A service problem met in every file is still one error.
+    report.errors = sorted(set(report.errors), key=lambda e: (e.path, e.line or 0, e.message))
+    report.notices = sorted(notices)
     report.seconds = time.perf_counter() - started
     return report

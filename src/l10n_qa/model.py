@@ -262,6 +262,9 @@ class Document:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    # What the run could not do but that is no input error (a service down that was not required,
+    # a locale without a spelling dictionary): said once each, never changes the exit code.
+    notices: list[str] = field(default_factory=list)
     files: int = 0
     segments: int = 0
     seconds: float = 0.0

@@ -42,13 +42,17 @@ def completeness(pair):
         yield Hit(FUZZY.id, f"marked {seg.state}: not a reviewed translation",
                   suggestion="review the translation and clear the flag")
         return
+    same_language = bool(seg.source_locale and seg.target_locale
+                         and seg.source_locale.language == seg.target_locale.language)
     if seg.state == "untranslated" or not seg.target.strip():
-        if seg.source and seg.source.strip():
+        # An en-GB catalog of an English source leaves strings empty on purpose: gettext then
+        # shows the source, which is already right.
+        if seg.source and seg.source.strip() and not same_language:
             yield Hit(EMPTY.id, "no translation", suggestion="translate it")
         return
     if seg.source is None or seg.target.strip() != seg.source.strip():
         return
-    if seg.source_locale and seg.target_locale and seg.source_locale.language == seg.target_locale.language:
+    if same_language:
         return
     # Only prose counts: two or more words left once placeholders, tags and links are taken out.
     if len(_WORD.findall(pair.masked_source)) >= 2:

@@ -15,6 +15,9 @@ from l10n_qa.model import Hit, Markup, Severity
 
 _TAG = regex.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>\s=/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*)\s*(/?)>")
 # Elements that never take a closing tag in HTML.
+# Tags a language may add for its own typography: French 1<sup>er</sup>, Spanish 1.<sup>o</sup>,
+# word-break hints in long compounds. Their absence from the source is not a mistake.
+_TYPOGRAPHIC = frozenset({"sup", "sub", "wbr"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -124,8 +127,16 @@ def markup(pair):
     missing = _take(source_tags, surplus_source)
     for tags in _pairs(missing):
         shown = "…".join(_describe(t) for t in tags)
-        yield Hit(MISSING.id, f"tag `{shown}` is missing", suggestion=f"add `{shown}` as in the source", matched=shown)
+        # `<a href=\"x\">` or `‹code>` is there but no longer parses as the tag: say so.
+        written = f"<{'/' if tags[0].kind == 'close' else ''}{tags[0].name}"
+        if written in pair.target.lower():
+            yield Hit(MISSING.id, f"tag `{shown}` is malformed in the translation", suggestion=f"write it as in the source: `{shown}`",
+                      matched=shown)
+        else:
+            yield Hit(MISSING.id, f"tag `{shown}` is missing", suggestion=f"add `{shown}` as in the source", matched=shown)
     for tags in _pairs(_take(target_tags, surplus_target)):
+        if tags[0].name in _TYPOGRAPHIC and not tags[0].ident:
+            continue
         shown = "…".join(_describe(t) for t in tags)
         yield Hit(EXTRA.id, f"tag `{shown}` is not in the source", tags[0].start, tags[-1].end,
                   suggestion="remove it or check the source", matched=shown)

@@ -19,6 +19,10 @@ from l10n_qa.model import Hit, Severity
 # space, Arabic ٫ ٬, and a plain space only before exactly three digits ("1 000").
 _NUMBER = regex.compile(r"\d+(?:(?:[.,'\u2019\u00a0\u202f\u2009\u066b\u066c]|\x20(?=\d{3}(?!\d)))\d+)*")
 _DIGIT = regex.compile(r"\d")
+_MAYBE_TIME = regex.compile(r"\d\s?[ap]\.?\s?m\b|\d[:h]\d\d", regex.I)
+_TIME = regex.compile(
+    r"(?<![\d.,:])(?P<hours>\d{1,2})(?:[:h](?P<minutes>\d{2}))?\s?(?P<meridiem>[ap]\.?\s?m\.?(?!\w))"
+    r"|(?<![\d.,:])(?P<hours>\d{1,2})[:h](?P<minutes>\d{2})(?![\d:])", regex.I)
 _DECIMAL_ONLY = "\u066b"
 _GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
 
@@ -61,9 +65,31 @@ def values(token: str) -> frozenset[Decimal]:
     return frozenset(found)
 
 
+def _clock(hours: str, minutes: str | None, meridiem: str | None) -> frozenset[Decimal]:
+    """A time of day as hours.minutes: "6 p.m." may be written 18:00, 18.00 or 18h00 elsewhere."""
+    hour = int(_ascii_digits(hours))
+    minute = Decimal(int(_ascii_digits(minutes))) / 100 if minutes else Decimal(0)
+    if meridiem is None:
+        return frozenset({hour + minute})
+    values = {hour + minute}
+    if meridiem.lower().startswith("p") and hour < 12:
+        values.add(hour + 12 + minute)
+    if meridiem.lower().startswith("a") and hour == 12:
+        values.add(minute)
+    return frozenset(values)
+
+
 def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
-    """(start, end, text, possible values) for every number; a date-like run yields its parts."""
+    """(start, end, text, possible values) for every number; a date-like run yields its parts, a
+    time of day ("6 p.m.", "18:00", "18h00") one value in hours.minutes."""
     found = []
+    if _MAYBE_TIME.search(masked):
+        for m in _TIME.finditer(masked):
+            found.append((m.start(), m.end(), m.group(0), _clock(m["hours"], m["minutes"], m["meridiem"])))
+        if found:
+            spans = [(start, end) for start, end, _, _ in found]
+            masked = "".join(" " * len(c) if any(a <= i < b for a, b in spans) else c
+                             for i, c in enumerate(masked)) if spans else masked
     for m in _NUMBER.finditer(masked):
         vals = values(m.group(0))
         if vals:
@@ -72,6 +98,7 @@ def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
             for part in regex.finditer(r"\d+", m.group(0)):
                 found.append((m.start() + part.start(), m.start() + part.end(), part.group(0),
                               frozenset({Decimal(_ascii_digits(part.group(0)))})))
+    found.sort(key=lambda number: number[0])
     return found
 
 

@@ -6,6 +6,8 @@ must not read a trailing `%s` as the end of a sentence), so it is computed lazil
 
 from __future__ import annotations
 
+import re
+
 
 from l10n_qa.checks.markup import find_html_tags
 from l10n_qa.checks.registry import CheckContext
@@ -14,6 +16,9 @@ from l10n_qa.checks.urls import Link, find_links
 from l10n_qa.model import Markup, Segment
 
 MASK = "\uFFFC"
+# A text without any of these holds no placeholder, tag, URL, e-mail address or phone number: most
+# UI strings, which then skip the parsers altogether.
+_MAYBE_PROTECTED = re.compile(r"[{%<$@+(]|://|www\.|\d{3}[ .-]\d")
 
 
 class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
@@ -64,7 +69,10 @@ class Pair:
 
     @cached_property
     def source_has_printf(self) -> bool:
-        return any(t.syntax == "printf" for t in find_placeholders(self.source, printf=True))
+        source = self.source
+        if "%" not in source:
+            return False
+        return any(t.syntax == "printf" for t in find_placeholders(source, printf=True, braces=False))
 
     @cached_property
     def _printf(self) -> bool:
@@ -143,8 +151,12 @@ class Pair:
     @cached_property
     def masked_source(self) -> str:
         """The source with placeholders, tags and links blanked out (offsets unchanged)."""
+        if not _MAYBE_PROTECTED.search(self.source):
+            return self.source
         return _mask(self.source, self._protected(self.source_placeholders, self.source_markup, self.source_links))
 
     @cached_property
     def masked_target(self) -> str:
+        if not _MAYBE_PROTECTED.search(self.target) and self.segment.target_markup is None:
+            return self.target
         return _mask(self.target, self._protected(self.target_placeholders, self.target_markup, self.target_links))

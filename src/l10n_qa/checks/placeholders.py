@@ -43,6 +43,7 @@ _PYTHON_FIELD = re.compile(
 _ICU_ARG = re.compile(r"^\s*(?P<name>[A-Za-z_][\w]*|\d+)\s*,\s*(?P<type>\w+)\s*(?:,(?P<rest>.*))?$", re.S)
 _LIQUID_BLOCKS = {"if", "unless", "case", "for", "capture", "comment", "raw", "tablerow"}
 _LIQUID_MIDDLE = {"else", "elsif", "when"}
+_MAYBE_PLACEHOLDER = re.compile(r"[{%]")  # every syntax above has one of these
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 PRINTF_FORMATS = frozenset({"c-format", "python-format", "javascript-format", "php-format", "objc-format"})
@@ -226,9 +227,22 @@ UNBALANCED = Rule(
 )
 
 
+_REPEATABLE_SYNTAXES = frozenset({"double-brace", "salesforce", "dollar-brace", "percent-brace", "icu", "icu-nested"})
+
+
+def _is_named(token: Token) -> bool:
+    if token.syntax in _REPEATABLE_SYNTAXES:
+        return not token.key.startswith(("{{#", "{{/", "{{else"))  # Handlebars blocks are structure
+    if token.syntax == "printf":
+        return token.key.startswith("%(") or "$" in token.key
+    return token.syntax == "brace" and token.key != "{}"
+
+
 @checker(MISSING, EXTRA, ALTERED, REORDERED, UNBALANCED)
 def placeholders(pair):
     seg = pair.segment
+    if not _MAYBE_PLACEHOLDER.search(pair.source) and not _MAYBE_PLACEHOLDER.search(pair.target):
+        return
     source_tokens = pair.source_placeholders
     target_tokens = pair.target_placeholders
     if not source_tokens and not target_tokens:
@@ -239,16 +253,22 @@ def placeholders(pair):
     if seg.alternate_source is not None:
         for key, count in Counter(t.key for t in pair.alternate_placeholders).items():
             allowed[key] = max(allowed[key], count)
+    # A named placeholder may be used more or fewer times than in the source (the value is only
+    # repeated); unnamed ones (%s, {}) and template tags are consumed in order, so counts matter.
+    for key in {t.key for t in (*source_tokens, *target_tokens) if _is_named(t)}:
+        for counts in (src, tgt, allowed):
+            counts[key] = min(counts[key], 1)
     missing = list((src - tgt).elements())
     extra_keys = tgt - allowed
     if seg.single_number_form and len(missing) == 1:
         # A form used for exactly one number may spell it out ("un fichier" for "%d file").
         missing = []
     extra = []
-    for tok in target_tokens:
+    for tok in reversed(target_tokens):  # the surplus is the later occurrences
         if extra_keys[tok.key] > 0:
             extra_keys[tok.key] -= 1
             extra.append(tok)
+    extra.reverse()
     by_key = {t.key: t for t in source_tokens}
     # Pair a missing and an extra placeholder of the same syntax: that is one altered placeholder.
     for key in list(missing):

@@ -14,7 +14,7 @@ from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
 _CLASSES = {
-    "full stop": ".。．।۔።။។",
+    "full stop": ".。．।۔።။។։།",
     "question mark": "?؟？;՞",
     "exclamation mark": "!！՜",
     "colon": ":：",
@@ -44,9 +44,23 @@ def final_mark(text: str, language: str | None) -> tuple[str | None, int]:
     if text.endswith("...", 0, end):
         return "ellipsis", end - 3
     ch = text[end - 1]
+    if ch == "\u0983" and language == "bn":
+        return "colon", end - 1  # Bengali writes the visarga ঃ as a colon
     if ch == ";" and language == "el":
         return "question mark", end - 1  # the Greek question mark is a semicolon
     return _CLASS_OF.get(ch), end - 1
+
+
+def _ends_with_abbreviation(source: str) -> bool:
+    """One word ("Dec", "{}th": a label, ordinal or abbreviation, each language styles its own) or a
+    final abbreviation ("6 a.m.", "e.g.", "etc."): its full stop is not a sentence's."""
+    words = source.split()
+    if len(words) <= 1:
+        return True
+    return bool(_ABBREVIATION.match(words[-1]))
+
+
+_ABBREVIATION = re.compile(r"^(?:(?:\w\.){2,}|etc\.|approx\.|incl\.|vs\.|Inc\.|Ltd\.|Co\.)$", re.I)
 
 
 END = Rule(
@@ -71,10 +85,12 @@ def end_punctuation(pair):
         return
     if source_mark == "full stop" and target_mark is None and language in _STOP_OPTIONAL:
         return
+    if language == "hy" and source_mark == "question mark" and target_mark == "full stop":
+        return  # Armenian marks a question with ՞ on the stressed word and ends the sentence with ։
     if language == "el" and source_mark == "semicolon" and target_mark == "question mark":
         return  # ';' reads as a question mark only in Greek text; ambiguous, so let it pass
-    if {source_mark, target_mark} <= {"full stop", None} and not _SPACE.search(pair.source.strip()):
-        return  # one word: an abbreviation ("a.m.", "Dec." ↔ "Dez"), an ordinal ("{}th" ↔ "{}."), a label
+    if {source_mark, target_mark} <= {"full stop", None} and _ends_with_abbreviation(pair.source):
+        return
     wanted = source_mark or "no punctuation"
     found = target_mark or "no punctuation"
     suggestion = f"end with a {source_mark}" if source_mark else f"remove the final {target_mark}"

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from l10n_qa.model import CATEGORIES, Document, Hit, Segment, Severity
+
+if TYPE_CHECKING:
+    from l10n_qa.services.options import LanguageToolOptions, SpellingOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,16 @@ class CheckContext:
     enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
     glossary_paths: tuple[str, ...] = ()  # glossary files of the run (absolute paths)
     _termbase: object = field(default=None, repr=False, compare=False)
+
+    # Words and names spelling and grammar checks never report, in any locale: the config's `accept`
+    # list, and (from the glossary packs) approved target terms and do-not-translate terms.
+    accepted_terms: frozenset[str] = frozenset()
+    languagetool: "LanguageToolOptions | None" = None  # a reachable server, prepared by the engine
+    spelling: "SpellingOptions | None" = None
+    # What a check could not do, said once per run: notices (the run goes on, exit code unchanged) and
+    # errors as (where, message) that make the exit code 2 (e.g. LanguageTool required but down).
+    notices: set[str] = field(default_factory=set)
+    errors: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def termbase(self):

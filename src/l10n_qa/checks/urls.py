@@ -24,7 +24,8 @@ class Link:
     kind: str  # url, email, phone
 
 
-_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`{}|\\^\[\]]+", re.I)
+# A scheme needs a host after it ("such as “https://”" names no URL); quotes of any script end one.
+_URL = re.compile(r"(?:\b(?:https?|ftp)://(?=[\w\[%])|\bwww\.)[^\s<>\"'`{}|\\^\[\]“”‘’«»「」『』]+", re.I)
 _EMAIL = re.compile(r"(?<![\w.+-])(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 # International numbers with a leading +, and North American (555) 123-4567 / 555-123-4567 numbers.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}(?:[ .\u00a0-]?\(?\d{1,4}\)?){2,5}\d|\(\d{3}\)[ .\u00a0-]?\d{3}[ .-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4})\b")

@@ -28,8 +28,32 @@ def _shape(ws: str) -> str:
     return "\n" * ws.count("\n") if "\n" in ws else ws
 
 
+_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\u00a0": "no-break space", "\u202f": "narrow no-break space",
+          "\r": "carriage return"}
+
+
 def _show(ws: str) -> str:
-    return repr(ws) if ws else "none"
+    """'  \\n' → '2 spaces and a line break': whitespace named, since it cannot be seen."""
+    if not ws:
+        return "none"
+    runs: list[list] = []
+    for ch in ws:
+        name = _NAMES.get(ch, f"U+{ord(ch):04X}")
+        if runs and runs[-1][0] == name:
+            runs[-1][1] += 1
+        else:
+            runs.append([name, 1])
+    parts = [f"{count} {name}s" if count > 1 else f"a {name}" for name, count in runs]
+    return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _difference(verb: str, imperative: str, source_ws: str, target_ws: str) -> tuple[str, str]:
+    if not source_ws:
+        return f"the translation {verb} with {_show(target_ws)}, the source does not", "remove it"
+    if not target_ws:
+        return f"the source {verb} with {_show(source_ws)}, the translation does not", f"{imperative} with {_show(source_ws)}"
+    return (f"the translation {verb} with {_show(target_ws)}, the source with {_show(source_ws)}",
+            f"{imperative} with {_show(source_ws)}")
 
 
 LEADING = Rule(
@@ -72,14 +96,14 @@ def whitespace(pair):
         return
     src_lead, tgt_lead = _leading(source), _leading(target)
     if _shape(src_lead) != _shape(tgt_lead):
-        yield Hit(LEADING.id, f"leading whitespace is {_show(tgt_lead)!s}, the source has {_show(src_lead)}",
-                  0, max(len(tgt_lead), 1), suggestion=f"start with {_show(src_lead)}", matched=tgt_lead)
+        message, suggestion = _difference("starts", "start", src_lead, tgt_lead)
+        yield Hit(LEADING.id, message, 0, max(len(tgt_lead), 1), suggestion=suggestion, matched=tgt_lead)
     src_trail, tgt_trail = _trailing(source), _trailing(target)
     if _shape(src_trail) != _shape(tgt_trail):
         start = len(target) - len(tgt_trail)
-        yield Hit(TRAILING.id, f"trailing whitespace is {_show(tgt_trail)}, the source has {_show(src_trail)}",
-                  start if tgt_trail else max(start - 1, 0), len(target),
-                  suggestion=f"end with {_show(src_trail)}", matched=tgt_trail)
+        message, suggestion = _difference("ends", "end", src_trail, tgt_trail)
+        yield Hit(TRAILING.id, message, start if tgt_trail else max(start - 1, 0), len(target),
+                  suggestion=suggestion, matched=tgt_trail)
     if "  " in target:
         allowed = len(_DOUBLE_SPACE.findall(source))
         for m in list(_DOUBLE_SPACE.finditer(target))[allowed:]:

@@ -553,6 +553,18 @@ class TermBase:
             self._compiled[key] = RuleSet.compile(rules, language or "en", target_locale.language) if rules else None
         return self._compiled[key]
 
+    def accepted_terms(self) -> frozenset[str]:
+        """Approved translations and do-not-translate names, as written: words that spelling and
+        grammar checks must not report (CheckContext.accepted_terms)."""
+        terms = set()
+        for glossary in self.glossaries:
+            for entry in glossary.entries:
+                if entry.do_not_translate:
+                    terms.update(form for term in entry.source for form in term.forms)
+                for approved in entry.translations.values():
+                    terms.update(form for term in approved for form in term.forms)
+        return frozenset(t for t in terms if t.strip())
+
     def lookup(self, query: str, locale: Locale | None = None) -> list[Entry]:
         """Entries whose source or translation is `query`, in any inflected form, or contains it."""
         wanted = query.strip()

@@ -64,7 +64,7 @@ def _one_line(text: str, around: str = "", limit: int = 160) -> str:
     return ("…" if start else "") + shown + ("…" if start + limit - 2 < len(flat) else "")
 
 
-def _render_finding(console: Console, finding: Finding, quiet: bool, color: bool) -> None:
+def _finding_lines(finding: Finding, quiet: bool, color: bool) -> list[Text]:
     head = Text()
     if quiet:  # one self-contained line per finding, for grep and editors
         head.append(f"{finding.path}:{finding.line}:{finding.column}: ", style="bold")
@@ -73,25 +73,27 @@ def _render_finding(console: Console, finding: Finding, quiet: bool, color: bool
     head.append(f"{finding.severity.label:<8}", style=_STYLE[finding.severity.label])
     head.append(f"{finding.rule:<28}", style="bold")
     head.append(" " + finding.message)
-    console.print(head)
+    lines = [head]
     if quiet:
-        return
+        return lines
     pad = " " * 10
     excerpt = _excerpt(finding)
     if excerpt:
         line, start, end = excerpt
-        shown = Text(pad + "│ ", style="dim")
+        shown = Text()
+        shown.append(pad + "│ ", style="dim")
         body = Text(line)
         if end > start:
             body.stylize("bold red underline" if finding.severity.label == "error" else "bold yellow underline", start, end)
         shown.append_text(body)
-        console.print(shown)
+        lines.append(shown)
         if not color and end > start:
-            console.print(pad + "│ " + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style="dim")
+            lines.append(Text(pad + "│ " + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style="dim"))
     if finding.source:
-        console.print(Text(pad + "source ", style="dim") + Text(_one_line(finding.source, finding.matched)))
+        lines.append(Text.assemble((pad + "source ", "dim"), _one_line(finding.source, finding.matched)))
     if finding.suggestion:
-        console.print(Text(pad + "fix    ", style="dim") + Text(finding.suggestion, style="green"))
+        lines.append(Text.assemble((pad + "fix    ", "dim"), (finding.suggestion, "green")))
+    return lines
 
 
 def _plural(count: int, noun: str) -> str:
@@ -126,7 +128,7 @@ def _summary(console: Console, report: Report) -> None:
     else:
         line = Text("✔ ", style="bold green") + Text(f"No problems in {files} ({segs}), {report.seconds:.2f} s")
     if report.errors:
-        line.append(f"; {_plural(len(report.errors), 'file')} could not be checked", style="bold red")
+        line.append(f"; {len(report.errors)} could not be checked (see above)", style="bold red")
     console.print(line)
 
 
@@ -140,20 +142,34 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     for finding in report.findings:
         by_file[finding.path].append(finding)
     for path, findings in by_file.items():
+        lines: list[Text] = []
         if not quiet:
             locale = findings[0].locale
             title = Text(path, style="bold underline")
             title.append(f"  {locale}" if locale else "", style="magenta")
             title.append(f"  {_plural(len(findings), 'finding')}", style="dim")
-            console.print(title)
+            lines.append(title)
         for finding in findings:
-            _render_finding(console, finding, quiet, use_color)
+            lines.extend(_finding_lines(finding, quiet, use_color))
         if not quiet:
-            console.print()
+            lines.append(Text())
+        # One write per file: printing line by line through rich costs more than the checks on a
+        # large run; without colour the plain text needs no rendering at all.
+        if use_color:
+            console.print(Text("\n").join(lines))
+        else:
+            out.write("\n".join(line.plain for line in lines) + "\n")
     if report.errors:
-        console.print(Text("Files that could not be checked", style="bold red"))
+        console.print(Text("Could not be checked", style="bold red"))
         for error in report.errors:
             console.print(Text(f"  {error}", style="red"))
         console.print()
+    if report.notices:
+        if not quiet:
+            console.print(Text("Notes", style="bold"))
+        for notice in report.notices:
+            console.print(Text(f"  {notice}" if not quiet else f"note: {notice}", style="dim" if not quiet else ""))
+        if not quiet:
+            console.print()
     if not quiet:
         _summary(console, report)
