@@ -69,7 +69,8 @@ def test_json_report_has_suggestion_and_span(tmp_path):
 
 def test_config_glossaries_are_found_from_the_checked_folder(tmp_path):
     project = make_project(tmp_path)
-    (project / "l10n-qa.yaml").write_text("glossaries:\n  - glossaries/shop.yaml\n", encoding="utf-8")
+    (project / "l10n-qa.yaml").write_text("glossaries:\n  - glossaries   # every glossary in the folder\n",
+                                          encoding="utf-8")
     elsewhere = tmp_path.parent  # run from outside the project: the config next to the checked folder wins
     result = run("check", str(project / "locale"), "--select", "glossary", "-q", cwd=elsewhere)
     assert result.returncode == 1, result.stderr
@@ -114,7 +115,7 @@ def test_bad_glossary_stops_the_run_with_its_line(tmp_path):
                                      "'translations'?) (glossary)")
     result = run("check", "locale", "-g", "missing.yaml", cwd=project)
     assert result.returncode == 2
-    assert result.stderr.startswith("l10n-qa: glossary not found: 'missing.yaml' (not a file, nor a built-in glossary: support")
+    assert result.stderr.startswith("l10n-qa: glossary not found: 'missing.yaml' (not a file or folder, nor a built-in glossary: support")
 
 
 def test_config_naming_a_missing_glossary(tmp_path):
@@ -122,7 +123,7 @@ def test_config_naming_a_missing_glossary(tmp_path):
     (project / "l10n-qa.yaml").write_text("source_locale: en\nglossaries:\n  - shop.yaml\n")
     result = run("check", "locale", cwd=project)
     assert result.returncode == 2
-    assert result.stderr.startswith("l10n-qa: l10n-qa.yaml:3: glossaries[0]: no such file 'shop.yaml' (relative to "
+    assert result.stderr.startswith("l10n-qa: l10n-qa.yaml:3: glossaries[0]: no such file or folder 'shop.yaml' (relative to "
                                     "the config's folder), nor a built-in glossary")
 
 

@@ -64,7 +64,7 @@ _KEYS = {
     "ignore": "rules or categories not to run",
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
-    "glossaries": "glossary files (YAML, TBX, CSV; relative to this file) or built-in glossary names",
+    "glossaries": "glossary files or folders (YAML, TBX, CSV; relative to this file) or built-in glossary names",
     "accept": "words and names spelled right in every locale (product names): never spelling/grammar findings",
     "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
     "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
@@ -269,12 +269,12 @@ def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
         raise fail("glossaries", "expected a list of glossary files or built-in glossary names")
     paths = []
     for index, reference in enumerate(value):
-        path = builtin.resolve_glossary(reference.strip(), root)
-        if path is None:
+        found = builtin.resolve_glossary(reference.strip(), root)
+        if found is None:
             known = ", ".join(builtin.names("glossaries")) or "none"
-            raise fail(f"glossaries[{index}]", f"no such file {reference!r} (relative to the config's folder), "
+            raise fail(f"glossaries[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
                                                f"nor a built-in glossary (built-in: {known})")
-        paths.append(str(path))
+        paths += [str(path) for path in found]
     return tuple(dict.fromkeys(paths))
 
 

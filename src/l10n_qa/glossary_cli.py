@@ -38,11 +38,11 @@ def _resolve(references: list[str]) -> list[str]:
 
     paths = []
     for reference in references:
-        path = builtin.resolve_glossary(reference, Path.cwd())
-        if path is None:
+        found = builtin.resolve_glossary(reference, Path.cwd())
+        if found is None:
             known = ", ".join(builtin.names("glossaries")) or "none"
-            raise _fail(f"glossary not found: {reference!r} (not a file, nor a built-in glossary: {known})")
-        paths.append(str(path))
+            raise _fail(f"glossary not found: {reference!r} (not a file or folder, nor a built-in glossary: {known})")
+        paths += [str(path) for path in found]
     return paths
 
 

@@ -38,14 +38,18 @@ def path_of(kind: str, name: str) -> Path | None:
     return None
 
 
-def resolve_glossary(reference: str, base: Path) -> Path | None:
-    """A glossary named in config or on the command line: a file (relative to `base`), or a built-in name."""
+def resolve_glossary(reference: str, base: Path) -> list[Path] | None:
+    """The files a glossary reference in config or on the command line names: a file (relative to
+    `base`), every glossary file in a folder (`glossaries/`), or a built-in name. None: nothing."""
     candidate = Path(reference).expanduser()
     if not candidate.is_absolute():
         candidate = base / candidate
     if candidate.is_file():
-        return candidate.resolve()
-    return path_of("glossaries", reference)
+        return [candidate.resolve()]
+    if candidate.is_dir():
+        return sorted(p.resolve() for p in candidate.iterdir() if p.is_file() and p.suffix.lower() in _EXTENSIONS)
+    builtin = path_of("glossaries", reference)
+    return [builtin] if builtin else None
 
 
 def is_builtin(path: str | Path) -> bool:
