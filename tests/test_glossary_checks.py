@@ -363,3 +363,30 @@ def test_entry_without_source_forbids_everywhere(terms):
     findings = terms("Click the button.", target, "de", glossary, full=True)
     assert [(f.rule, f.column) for f in findings] == [(FORBIDDEN, C + target.index("Warenkorb-Button"))]
     assert findings[0].message.startswith('"Warenkorb-Button" is a forbidden term in de (say Warenkorb): do not use it')
+
+
+@pytest.mark.parametrize("tag, target", [
+    ("de", "Klicken Sie auf den Link zum Zurücksetzen des Passworts."),
+    ("de", "Um Ihr Passwort zurückzusetzen, klicken Sie hier."),
+    ("fr", "Cliquez sur le lien de réinitialisation du mot de passe."),
+    ("fr", "Pour réinitialiser votre mot de passe, cliquez ici."),
+    ("es", "Para restablecer tu contraseña, haz clic aquí."),
+    ("pt-BR", "Para redefinir sua senha, clique aqui."),
+    ("pt-PT", "Clique na ligação para repor a palavra-passe."),
+    ("it", "Per reimpostare la password, fai clic qui."),
+    ("ar", "انقر على رابط إعادة تعيين كلمة المرور."),
+    ("ar", "لإعادة تعيين كلمة المرور، انقر هنا."),
+    ("ja", "パスワードをリセットするには、ここをクリックしてください。"),
+    ("ja", "パスワードの再設定リンクをクリックしてください。"),
+])
+def test_builtin_password_reset_patterns(tmp_path, tag, target):
+    from l10n_qa.packs.builtin import path_of
+
+    po = write_po(tmp_path / "x.po", "Click the password reset link.", target, tag.replace("-", "_"))
+    settings = Settings.build(select=("glossary",), glossaries=(str(path_of("glossaries", "support")),))
+    result = check_file(FileTask(str(po), str(po), LoadHints(Locale("en"), Locale.parse(tag), None)), settings)
+    assert result.findings == []
+    wrong = write_po(tmp_path / "y.po", "Click the password reset link.", "Klicken Sie auf den Link.", "de")
+    result = check_file(FileTask(str(wrong), str(wrong), LoadHints(Locale("en"), None, None)), settings)
+    assert [(f.rule, f.message.split(" (glossary")[0]) for f in result.findings] == [
+        ("glossary.missing-term", 'the source says "password reset": use the approved term "Zurücksetzen des Passworts"')]
