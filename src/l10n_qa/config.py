@@ -125,6 +125,8 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(shown, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except ValueError as exc:  # a value YAML reads as a date that is none, e.g. 2027-02-30
+        raise ConfigError(shown, f"invalid value: {exc}", _bad_date_line(node)) from None
     if raw is None:
         return {}, {}
     if not isinstance(raw, dict):
@@ -132,6 +134,23 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
     lines: dict[str, int] = {}
     _collect_lines(node, "", lines)
     return raw, lines
+
+
+def _bad_date_line(node) -> int | None:
+    """The line of the first scalar that YAML takes for a date but is not a real one."""
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
+            try:
+                date.fromisoformat(current.value[:10])
+            except ValueError:
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(item for pair in current.value for item in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
 
 
 def _collect_lines(node, prefix: str, lines: dict[str, int]) -> None:

@@ -13,7 +13,7 @@ from l10n_qa.config import Config
 from l10n_qa.discover import Discovery, FileTask, locale_from_path
 from l10n_qa.engine import FileResult, Settings, load_document
 from l10n_qa.formats import LoadHints, format_for
-from l10n_qa.suppress import covers
+from l10n_qa.suppress import covers, glob_regex
 
 _BILINGUAL = {"po": "in the file (msgid)", "xliff": "in the file (<source>)"}
 
@@ -142,12 +142,6 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
         except ValueError:
             relative = key.as_posix()
         file_part["suppress"] = [f"{config.path}:{s.line}" for s in config.suppress
-                                 if _glob(s.path).match(relative)]
+                                 if glob_regex(s.path).match(relative)]
         result["file"] = file_part
     return result
-
-
-def _glob(pattern: str):
-    from l10n_qa.discover import glob_to_regex
-
-    return glob_to_regex(pattern if "/" in pattern or pattern.startswith("**") else "**/" + pattern)

@@ -53,9 +53,12 @@ def known_token(token: str) -> bool:
 
 def parse_date(text: str) -> date:
     """YYYY-MM-DD, strictly (date.fromisoformat also takes 20270131 and week dates)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"{text!r} is not a date like 2027-01-31")
-    return date.fromisoformat(text)
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date like 2027-01-31") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,10 +312,15 @@ def _problem_findings(document: Document, problems: list[_Problem], settings: "S
     return out
 
 
-def from_config(config, today: date | None = None) -> tuple[list[ConfigSuppression], list[str]]:
-    """The config's `suppress:` entries ready to apply, and a warning for each one that lapsed."""
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A `suppress:` path glob, relative to the config's folder; a bare name matches in any folder."""
     from l10n_qa.discover import glob_to_regex
 
+    return glob_to_regex(pattern if "/" in pattern or pattern.startswith("**") else "**/" + pattern)
+
+
+def from_config(config, today: date | None = None) -> tuple[list[ConfigSuppression], list[str]]:
+    """The config's `suppress:` entries ready to apply, and a warning for each one that lapsed."""
     today = today or date.today()
     entries, warnings = [], []
     for i, entry in enumerate(config.suppress):
@@ -321,6 +329,5 @@ def from_config(config, today: date | None = None) -> tuple[list[ConfigSuppressi
         if until is not None and until < today:
             warnings.append(f"{origin}: suppress[{i}] lapsed on {entry.until}; the findings it hid are reported again")
             continue
-        pattern = entry.path if "/" in entry.path or entry.path.startswith("**") else "**/" + entry.path
-        entries.append(ConfigSuppression(glob_to_regex(pattern), entry.pointer, entry.rules, entry.reason, until, origin))
+        entries.append(ConfigSuppression(glob_regex(entry.path), entry.pointer, entry.rules, entry.reason, until, origin))
     return entries, warnings
