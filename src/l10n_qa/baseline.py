@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +125,8 @@ class Baseline:
 
     def write(self, entries: list[BaselineEntry] | None = None) -> None:
         """Write atomically: sorted, one entry per line, no timestamps."""
+        import tempfile
+
         entries = sorted(set(self.entries if entries is None else entries),
                          key=lambda e: (e.path, e.rule, e.segment, e.matched, e.fingerprint))
         lines = [json.dumps({"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,

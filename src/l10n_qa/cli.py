@@ -219,7 +219,6 @@ def check(
                                            "works too).", rich_help_panel="Output")] = False,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
-    from l10n_qa.baseline import Baseline, BaselineError
     from l10n_qa.config import severity_threshold
     from l10n_qa.engine import run
     from l10n_qa.reporters import reporter
@@ -228,11 +227,13 @@ def check(
     config, discovery, settings = _prepare(config_path, select, ignore, locale, source_locale, stdin_filename)
     known = None
     baseline_path = baseline or (config.root / config.baseline if config.baseline and not no_baseline else None)
-    try:
-        if baseline_path is not None:
+    if baseline_path is not None or write_baseline:
+        from l10n_qa.baseline import Baseline, BaselineError
+    if baseline_path is not None:
+        try:
             known = Baseline.load(baseline_path)
-    except BaselineError as exc:
-        raise _fail(str(exc)) from None
+        except BaselineError as exc:
+            raise _fail(str(exc)) from None
     only = None
     if changed_since:
         from l10n_qa.changes import GitError, changed_files, only_changed

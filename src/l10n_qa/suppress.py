@@ -20,7 +20,6 @@ translation file often is not.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -125,6 +124,8 @@ def parse(comment: Comment) -> tuple[list[Directive], list[_Problem]]:
         word = _WORD.match(rest)
         kind = word.group(1) if word else ""
         if kind not in KINDS:
+            import difflib
+
             close = difflib.get_close_matches(kind, KINDS, n=1)
             problems.append(_Problem(INVALID.id, f"unknown directive {kind!r} (expected {', '.join(KINDS)})"
                                      if kind else "a directive word must follow `l10n-qa:`",
@@ -159,6 +160,8 @@ def parse(comment: Comment) -> tuple[list[Directive], list[_Problem]]:
             if known_token(token):
                 known.append(token)
                 continue
+            import difflib
+
             close = difflib.get_close_matches(token, [*RULES, *CATEGORIES], n=1)
             problems.append(_Problem(UNKNOWN_RULE.id, f"unknown rule or category {token!r}", line, column, written,
                                      f"did you mean `{close[0]}`?" if close else "see `l10n-qa rules`"))
