@@ -242,6 +242,8 @@ def test_output_option_and_format_conflicts(project):
     assert "only one format can go to standard output" in result.stderr
     result = l10n_qa("check", "locale", "-f", "sarif:x.json", "-f", "json:x.json", cwd=project)
     assert result.returncode == 2 and "same file" in result.stderr
+    result = l10n_qa("check", "locale", "-f", "sarif:a.sarif", "-o", "b.sarif", cwd=project)
+    assert result.returncode == 2 and "-o has nothing to write" in result.stderr
     result = l10n_qa("check", "locale", "-f", "yaml", cwd=project)
     assert result.returncode == 2
     assert "unknown format 'yaml'" in result.stderr and "sarif" in result.stderr

@@ -108,6 +108,16 @@ def test_problems_with_directives_are_findings_at_the_directive(tmp_path):
     assert found(report) == [("placeholder.missing", 10, 9), ("punctuation.end", 25, 14)]
 
 
+def test_a_directive_above_an_obsolete_entry_covers_nothing(tmp_path):
+    po(tmp_path, '# l10n-qa: disable punctuation.end -- for the old string\n'
+                 '#~ msgid "Old!"\n'
+                 '#~ msgstr "Alt."\n\n'
+                 'msgid "Welcome!"\n'
+                 'msgstr "Willkommen."\n')
+    code, report = run_json(tmp_path, "de.po")
+    assert found(report) == [("suppression.unused", 7, 3), ("punctuation.end", 12, 19)]
+
+
 def test_expiry_date_makes_a_suppression_lapse(tmp_path):
     po(tmp_path, '# l10n-qa: disable punctuation.end until=2000-01-31 -- spring campaign\n'
                  'msgid "Save 20%!"\n'

@@ -120,6 +120,8 @@ def _parse_formats(values: list[str] | None, output: Path | None) -> list[tuple[
     if len(unplaced) > 1:
         where = "-o" if output else "standard output"
         raise _fail(f"only one format can go to {where}; give the others a file: --format sarif:qa.sarif")
+    if output and not unplaced:
+        raise _fail("-o has nothing to write: every --format already names its file")
     if output and unplaced:
         chosen[unplaced[0]] = (chosen[unplaced[0]][0], output)
     targets = [str(path.resolve()) for _, path in chosen if path is not None]

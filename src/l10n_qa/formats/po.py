@@ -245,7 +245,8 @@ def _directive_comments(lines: list[str], keys_by_line: dict[int, tuple[str, ...
         if not line.startswith("#") or _DIRECTIVE_MARKER not in line or not _TRANSLATOR_COMMENT.match(line):
             continue
         entry_line = _entry_start(lines, index + 1)
-        keys = keys_by_line.get(entry_line, ()) if entry_line is not None else ()
+        obsolete = any(lines[i].startswith("#~") for i in range(index + 1, entry_line or len(lines)))
+        keys = keys_by_line.get(entry_line, ()) if entry_line is not None and not obsolete else ()
         body = line[1:].rstrip("\r")
         comments.append(Comment(body, index + 1, 2, index + 1, 2 + len(body), keys))
     return comments
