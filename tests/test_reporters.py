@@ -179,7 +179,7 @@ def test_github_annotations_parse_back_to_the_findings(project):
     assert all(line.count("::") == 2 for line in raw)
     assert "%25(name)s" in raw[0] and "%0A" in raw[0]
     assert "a%2Cb%3Ac.po" in raw[1]
-    assert lines[-1] == "l10n-qa: 1 errors, 1 warnings, 0 info in 2 files"
+    assert lines[-1] == "l10n-qa: 1 error, 1 warning, 0 info in 2 files"
 
 
 def test_github_escaping_of_carriage_returns_and_multi_line_spans():

@@ -54,5 +54,6 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
         properties["title"] = "l10n-qa could not check this file"
         out.write(command("error", properties, error.message) + "\n")
     counts = report.counts_by_severity()
-    out.write(f"l10n-qa: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info "
-              f"in {report.files} files\n")
+    plural = lambda n, noun: f"{n} {noun}{'' if n == 1 else 's'}"  # noqa: E731
+    out.write(f"l10n-qa: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+              f"{counts['info']} info in {plural(report.files, 'file')}\n")
