@@ -168,11 +168,11 @@ def test_changed_since_errors(repo, tmp_path_factory):
     assert result.returncode == 2 and "not a git repository" in result.stderr.lower()
 
 
-def run_with_terminal_stderr(args: list[str], cwd: Path) -> tuple[int, str, str]:
+def run_with_terminal_stderr(args: list[str], cwd: Path, extra_env: dict | None = None) -> tuple[int, str, str]:
     """Run l10n-qa with standard error on a pseudo-terminal; (exit code, stdout, what the terminal got)."""
     master, slave = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
-    env.update(TERM="xterm-256color", COLUMNS="100")
+    env.update(TERM="xterm-256color", COLUMNS="100", **(extra_env or {}))
     process = subprocess.Popen([sys.executable, "-m", "l10n_qa", *args], cwd=cwd, stdout=subprocess.PIPE,
                                stderr=slave, env=env)
     os.close(slave)
@@ -209,7 +209,9 @@ def test_progress_bar_on_a_terminal_only_for_long_human_runs(tmp_path):
         assert code == 0 and "Checking" not in terminal, extra
     code, stdout, terminal = run_with_terminal_stderr(["check", "many/de1"], tmp_path)  # short run
     assert "Checking" not in terminal
-    # Not a terminal (CI logs, pipes): never.
+    # A CI job, even one given a terminal: never. Nor without a terminal (logs, pipes).
+    code, stdout, terminal = run_with_terminal_stderr(["check", "many"], tmp_path, {"CI": "true"})
+    assert code == 0 and "Checking" not in terminal
     result = l10n_qa("check", "many", cwd=tmp_path)
     assert "Checking" not in result.stderr + result.stdout
 

@@ -158,10 +158,13 @@ class _ProgressBar:
 
 
 def _wants_progress(no_progress: bool, quiet: bool, formats: list[tuple[str, Path | None]]) -> bool:
-    """Only for people: stderr is a terminal and nothing machine-readable goes to standard output."""
+    """Only for people: stderr is a terminal, nothing machine-readable goes to standard output, and
+    this is no CI job (some CI runners give jobs a terminal; `CI` is set by all the common ones)."""
+    import os
+
     from l10n_qa.reporters import HUMAN_FORMATS
 
-    if no_progress or quiet or not sys.stderr.isatty():
+    if no_progress or quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         return False
     return all(name in HUMAN_FORMATS for name, path in formats if path is None)
 
