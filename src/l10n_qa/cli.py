@@ -28,11 +28,6 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 class ListingFormat(str, Enum):
     text = "text"
     json = "json"
@@ -70,6 +65,123 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+def _prepare(config_path: Path | None, select, ignore, locale, source_locale, stdin_filename=None, paths=(),
+             glossaries: list[str] | None = None):
+    """Config, discovery and settings from the options `check`, `baseline` and `files` share.
+
+    The config is the one nearest to the checked `paths` (else the working directory's).
+    `glossaries`: the `--glossary` options; given (even empty), the run's glossaries (the config's
+    and these) are read now, so a bad one stops the run with exit 2 before any file is checked."""
+    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
+    from l10n_qa.discover import Discovery
+    from l10n_qa.engine import SelectionError, Settings
+    from l10n_qa.model import Locale
+    from l10n_qa.suppress import from_config
+
+    try:
+        found = config_path if config_path else find_config_for(list(paths))
+        if config_path and not config_path.is_file():
+            raise _fail(f"config file not found: {config_path}")
+        config = load_config(found, relative(found) if found else None)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    if glossaries is None:
+        glossary_files = config.glossaries
+    else:
+        from l10n_qa.glossary_cli import glossary_paths
+
+        glossary_files = glossary_paths(config, glossaries)
+    try:
+        if source_locale:
+            config.source_locale = Locale.parse(source_locale)
+        elif config.source_locale is None:
+            config.source_locale = Locale("en")
+        wanted_locales = tuple(Locale.parse(tag) for tag in _split(locale))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    suppressions, lapsed = from_config(config)
+    for warning in lapsed:
+        typer.echo(f"l10n-qa: warning: {warning}", err=True)
+    try:
+        settings = Settings.build(
+            select=_split(select) or config.select,
+            ignore=config.ignore + _split(ignore),
+            severity_overrides=config.severity,
+            locales=wanted_locales,
+            enforced=config.enforced,
+            suppressions=suppressions,
+            root=str(config.root),
+            glossaries=glossary_files,
+        )
+    except SelectionError as exc:
+        where = f" (in {config.path})" if config.path and not (select or ignore) else ""
+        raise _fail(f"{exc}{where}") from None
+    return config, Discovery(config, stdin_filename), settings
+
+
+def _parse_formats(values: list[str] | None, output: Path | None) -> list[tuple[str, Path | None]]:
+    """`--format NAME[:PATH]` (repeatable) and `-o` → [(format, file or None for stdout)]."""
+    from l10n_qa.reporters import FORMATS
+
+    chosen = []
+    for value in values or ["text"]:
+        name, _, path = value.partition(":")
+        if name not in FORMATS:
+            raise _fail(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+        chosen.append((name, Path(path) if path else None))
+    unplaced = [i for i, (_, path) in enumerate(chosen) if path is None]
+    if len(unplaced) > 1:
+        where = "-o" if output else "standard output"
+        raise _fail(f"only one format can go to {where}; give the others a file: --format sarif:qa.sarif")
+    if output and not unplaced:
+        raise _fail("-o has nothing to write: every --format already names its file")
+    if output and unplaced:
+        chosen[unplaced[0]] = (chosen[unplaced[0]][0], output)
+    targets = [str(path.resolve()) for _, path in chosen if path is not None]
+    if len(targets) != len(set(targets)):
+        raise _fail("two formats would be written to the same file")
+    return chosen
+
+
+class _ProgressBar:
+    """A transient progress bar on standard error, for runs long enough to want one."""
+
+    MIN_FILES = 20
+
+    def __init__(self) -> None:
+        self._progress = None
+        self._task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None:
+            if total < self.MIN_FILES:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("check", total=total)
+        self._progress.update(self._task, completed=done)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _wants_progress(no_progress: bool, quiet: bool, formats: list[tuple[str, Path | None]]) -> bool:
+    """Only for people: stderr is a terminal, nothing machine-readable goes to standard output, and
+    this is no CI job (some CI runners give jobs a terminal; `CI` is set by all the common ones)."""
+    import os
+
+    from l10n_qa.reporters import HUMAN_FORMATS
+
+    if no_progress or quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return False
+    return all(name in HUMAN_FORMATS for name, path in formats if path is None)
+
+
 @app.command()
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(
@@ -77,9 +189,13 @@ def check(
              "or the current folder.", show_default=False)] = None,
     config_path: Annotated[Optional[Path], typer.Option("--config", "-c", help="Use this config file instead of "
                                                         "searching for l10n-qa.yaml.", rich_help_panel="Config")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.",
-                                                        rich_help_panel="Output")] = OutputFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.",
+    output_format: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", metavar="NAME[:FILE]",
+        help="Report format: text, json, concise, sarif, junit, github, gitlab or html. Repeatable: "
+             "`-f text -f sarif:qa.sarif -f html:qa.html` writes several in one run [default: text].",
+        rich_help_panel="Output", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report (of the one format "
+                                                   "given without a file) to this file.",
                                                    rich_help_panel="Output")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 "
                                                       "[default: error, or the config's fail_on].",
@@ -96,10 +212,27 @@ def check(
                                                          rich_help_panel="Input", show_default=False)] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (format and locale) of the file read "
                                                           "from `-`.", rich_help_panel="Input")] = None,
+    changed_since: Annotated[Optional[str], typer.Option(metavar="REF", help="Check only files changed since this "
+                                                         "git ref (and translations of changed sources).",
+                                                         rich_help_panel="Input")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report and fail only on findings this baseline file "
+                                                     "does not list [default: the config's baseline].",
+                                                     rich_help_panel="Baseline", show_default=False)] = None,
+    no_baseline: Annotated[bool, typer.Option("--no-baseline", help="Ignore the config's baseline: report "
+                                              "everything.", rich_help_panel="Baseline")] = False,
+    write_baseline: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Also record this run's findings "
+                                                           "as a new baseline file.",
+                                                           rich_help_panel="Baseline")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes to use; 0 picks by the number "
                                       "of files and CPUs.", rich_help_panel="Performance")] = 0,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="Never show a progress bar (it is shown "
+                                              "only on a terminal, for the text report, on long runs).",
+                                              rich_help_panel="Output")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings, one line each, "
                                         "without context or summary.", rich_help_panel="Output")] = False,
+    show_suppressed: Annotated[bool, typer.Option("--show-suppressed", help="List the findings inline "
+                                                  "directives and the config hid, with their reasons.",
+                                                  rich_help_panel="Output")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text report (NO_COLOR "
                                            "works too).", rich_help_panel="Output")] = False,
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", metavar="FILE",
@@ -125,69 +258,74 @@ def check(
                                            rich_help_panel="Grammar and spelling")] = False,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
-    from l10n_qa.config import ConfigError, find_config_for, load_config, relative, severity_threshold
-    from l10n_qa.discover import Discovery
-    from l10n_qa.engine import SelectionError, Settings, run
-    from l10n_qa.model import Locale
-    from l10n_qa.reporters import reporter
-
-    try:
-        found = config_path if config_path else find_config_for(paths or [])
-        if config_path and not config_path.is_file():
-            raise _fail(f"config file not found: {config_path}")
-        config = load_config(found, relative(found) if found else None)
-    except ConfigError as exc:
-        raise _fail(str(exc)) from None
-    try:
-        if source_locale:
-            config.source_locale = Locale.parse(source_locale)
-        elif config.source_locale is None:
-            config.source_locale = Locale("en")
-        wanted_locales = tuple(Locale.parse(tag) for tag in _split(locale))
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
-    from l10n_qa.glossary_cli import glossary_paths
-
-    glossaries = glossary_paths(config, glossary or [])
-    try:
-        settings = Settings.build(
-            select=_split(select) or config.select,
-            ignore=config.ignore + _split(ignore),
-            severity_overrides=config.severity,
-            locales=wanted_locales,
-            glossaries=glossaries,
-        )
-    except SelectionError as exc:
-        where = f" (in {config.path})" if config.path and not (select or ignore) else ""
-        raise _fail(f"{exc}{where}") from None
-    if languagetool_url is not None and not languagetool_url.startswith(("http://", "https://")):
-        raise _fail(f"--languagetool-url: expected an http:// or https:// URL, got {languagetool_url!r}")
     from dataclasses import replace
 
+    from l10n_qa.config import severity_threshold
+    from l10n_qa.engine import run
+    from l10n_qa.reporters import reporter
     from l10n_qa.services.options import resolve
 
+    formats = _parse_formats(output_format, output)
+    config, discovery, settings = _prepare(config_path, select, ignore, locale, source_locale, stdin_filename,
+                                           paths=paths or [], glossaries=glossary or [])
+    if languagetool_url is not None and not languagetool_url.startswith(("http://", "https://")):
+        raise _fail(f"--languagetool-url: expected an http:// or https:// URL, got {languagetool_url!r}")
     lt_options, spelling_options = resolve(
         config.languagetool, config.spelling, root=config.root, cache_dir=config.cache_dir,
         grammar_flag=grammar, spelling_flag=spelling, url_flag=languagetool_url, use_cache=not no_cache)
     accepted = frozenset(config.accept)
-    if glossaries and (lt_options or spelling_options):  # approved terms and names are not misspellings
+    if settings.glossaries and (lt_options or spelling_options):  # approved terms and names are not misspellings
         from l10n_qa.packs.loading import load_termbase
 
-        accepted |= load_termbase(glossaries).accepted_terms()
+        accepted |= load_termbase(settings.glossaries).accepted_terms()
     settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
-
-    report = run(list(paths or []), Discovery(config, stdin_filename), settings, jobs=jobs)
-
-    render = reporter(output_format.value)
-    color = False if no_color or output else None
-    if output:
+    known = None
+    baseline_path = baseline or (config.root / config.baseline if config.baseline and not no_baseline else None)
+    if baseline_path is not None or write_baseline:
+        from l10n_qa.baseline import Baseline, BaselineError
+    if baseline_path is not None:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
-                render(report, handle, color=False, quiet=quiet)
+            known = Baseline.load(baseline_path)
+        except BaselineError as exc:
+            raise _fail(str(exc)) from None
+    only = None
+    if changed_since:
+        from l10n_qa.changes import GitError, changed_files, only_changed
+
+        try:
+            changed = changed_files(changed_since, Path.cwd())
+        except GitError as exc:
+            raise _fail(str(exc)) from None
+        only = lambda tasks: only_changed(tasks, changed, config)  # noqa: E731
+
+    bar = _ProgressBar() if _wants_progress(no_progress, quiet, formats) else None
+    try:
+        report = run(list(paths or []), discovery, settings, jobs=jobs, only=only, progress=bar)
+    finally:
+        if bar is not None:
+            bar.stop()
+
+    if write_baseline:
+        new = Baseline(write_baseline, [])
+        try:
+            new.write([new.entry_for(f) for f in report.findings])
+        except BaselineError as exc:
+            raise _fail(str(exc)) from None
+        typer.echo(f"l10n-qa: wrote {len(new.entries)} findings to the baseline {write_baseline}", err=True)
+    if known is not None:
+        known.apply(report, settings.enabled)
+
+    for name, path in formats:
+        render = reporter(name)
+        options = {"quiet": quiet, "show_suppressed": show_suppressed}
+        if path is None:
+            render(report, sys.stdout, color=False if no_color else None, **options)
+            continue
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                render(report, handle, color=False, **options)
         except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
-    else:
-        render(report, sys.stdout, color=color, quiet=quiet)
+            raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
 
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
@@ -263,6 +401,203 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
         source, bad, good = rule.example
         lines += ["", "Example:", f"  source: {source}", f"  wrong:  {bad}", f"  right:  {good}"]
     typer.echo("\n".join(lines))
+
+
+# --- l10n-qa files ---------------------------------------------------------------------------------
+
+
+@app.command()
+def files(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders, as for `check`.",
+                                                         show_default=False)] = None,
+    config_path: Annotated[Optional[Path], typer.Option("--config", "-c", help="Use this config file.")] = None,
+    locale: Annotated[Optional[list[str]], typer.Option("--locale", "-l", help="Only these target locales.")] = None,
+    changed_since: Annotated[Optional[str], typer.Option(metavar="REF", help="Only files changed since this git "
+                                                         "ref, as `check --changed-since`.")] = None,
+    output_format: Annotated[ListingFormat, typer.Option("--format", "-f", help="text or json.")] = ListingFormat.text,
+) -> None:
+    """List the files `check` would read, with their format, locale, source and content set."""
+    from l10n_qa.describe import describe_file
+
+    config, discovery, settings = _prepare(config_path, None, None, locale, None, paths=paths or [])
+    tasks, errors = discovery.discover(list(paths or []))
+    if changed_since:
+        from l10n_qa.changes import GitError, changed_files, only_changed
+
+        try:
+            tasks = only_changed(tasks, changed_files(changed_since, Path.cwd()), config)
+        except GitError as exc:
+            raise _fail(str(exc)) from None
+    infos = [info for info in (describe_file(task, discovery) for task in tasks) if info is not None]
+    if settings.locales:
+        from l10n_qa.model import Locale
+
+        infos = [i for i in infos if i.locale and settings.wants_locale(Locale.parse(i.locale))]
+    if output_format is ListingFormat.json:
+        import json
+
+        typer.echo(json.dumps({"files": [i.as_dict() for i in infos],
+                               "errors": [{"path": e.path, "message": e.message} for e in errors]},
+                              ensure_ascii=False, indent=2))
+    else:
+        # Plain aligned columns, one file per line: readable in a terminal, greppable in a pipe.
+        rows = [("FILE", "FORMAT", "LOCALE", "SOURCE LOCALE", "SOURCE", "CONTENT")]
+        for i in infos:
+            rows.append((i.path, i.format, f"{i.locale} ({i.locale_from})" if i.locale else "-",
+                         f"{i.source_locale} ({i.source_locale_from})" if i.source_locale else "-",
+                         i.error or i.source or "-", i.content_type + (f" ({i.content_set})" if i.content_set else "")))
+        widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]) - 1)]
+        for row in rows:
+            typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+        typer.echo(f"{len(infos)} file{'' if len(infos) == 1 else 's'}")
+        for error in errors:
+            typer.echo(f"l10n-qa: {error}", err=True)
+    if errors or any(i.error for i in infos):
+        raise typer.Exit(EXIT_ERROR)
+
+
+# --- l10n-qa config show --------------------------------------------------------------------------
+
+config_app = typer.Typer(help="Show the configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(
+    path: Annotated[Optional[Path], typer.Argument(help="A file: also show how it is read (format, locale, "
+                                                   "content set, exclusion, suppressions).",
+                                                   show_default=False)] = None,
+    config_path: Annotated[Optional[Path], typer.Option("--config", "-c", help="Use this config file.")] = None,
+    output_format: Annotated[ListingFormat, typer.Option("--format", "-f", help="text or json.")] = ListingFormat.text,
+) -> None:
+    """Print the resolved configuration, and where each value comes from."""
+    from l10n_qa.checks import RULES
+    from l10n_qa.describe import describe_config
+
+    if path is not None and not path.exists():
+        raise _fail(f"no such file: {path}")
+    config, discovery, settings = _prepare(config_path, None, None, None, None)
+    shown = describe_config(config, settings, RULES, path, discovery)
+    if output_format is ListingFormat.json:
+        import json
+
+        typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+        return
+    import json
+
+    lines = [f"config   {shown['config'] or 'none found (defaults)'}", f"root     {shown['root']}", ""]
+    for item in shown["values"]:
+        value = item["value"]
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) if value else "-"
+        lines.append(f"{item['key']:<15} {text}    [{item['from']}]")
+    lines += ["", "rules (severity [from])"]
+    for rule in shown["rules"]:
+        enforced = ", enforced" if rule.get("enforced") else ""
+        lines.append(f"  {rule['rule']:<32} {rule['severity']:<8} [{rule['from']}{enforced}]")
+    if "file" in shown:
+        info = shown["file"]
+        lines += ["", f"file {info['path']}"]
+        for key in ("format", "locale", "locale_from", "source_locale", "source_locale_from", "source",
+                    "content_set", "content_type", "excluded", "suppress", "error"):
+            if key in info and info[key] not in ("", None, []):
+                lines.append(f"  {key:<19} {info[key]}")
+    typer.echo("\n".join(lines))
+
+
+# --- l10n-qa baseline create | update | prune ----------------------------------------------------
+
+baseline_app = typer.Typer(help="Record known findings so that `check --baseline` fails only on new ones.",
+                           no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+_BaselinePaths = Annotated[Optional[list[str]], typer.Argument(help="Files or folders, as for `check`.",
+                                                               show_default=False)]
+_BaselineFile = Annotated[Optional[Path], typer.Option("--file", help="The baseline file [default: the config's "
+                                                       "`baseline`, else l10n-qa-baseline.json].", show_default=False)]
+_ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="Use this config file.")]
+_SelectOption = Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories.")]
+_IgnoreOption = Annotated[Optional[list[str]], typer.Option(help="Not these rules or categories.")]
+_LocaleOption = Annotated[Optional[list[str]], typer.Option("--locale", "-l", help="Only these target locales.")]
+_JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes to use.")]
+
+
+def _baseline_run(paths, file, config_path, select, ignore, locale, jobs):
+    from l10n_qa.baseline import DEFAULT_NAME
+    from l10n_qa.engine import run
+
+    config, discovery, settings = _prepare(config_path, select, ignore, locale, None, paths=paths or [], glossaries=[])
+    target = file or (config.root / config.baseline if config.baseline else Path(DEFAULT_NAME))
+    report = run(list(paths or []), discovery, settings, jobs=jobs)
+    for error in report.errors:
+        typer.echo(f"l10n-qa: {error}", err=True)
+    return target, report, settings
+
+
+def _baseline_done(report) -> None:
+    if report.errors:
+        typer.echo(f"l10n-qa: {len(report.errors)} file(s) could not be checked; their findings are not in the "
+                   "baseline", err=True)
+        raise typer.Exit(EXIT_ERROR)
+
+
+@baseline_app.command("create")
+def baseline_create(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
+                    select: _SelectOption = None, ignore: _IgnoreOption = None, locale: _LocaleOption = None,
+                    jobs: _JobsOption = 0) -> None:
+    """Record every current finding in a new baseline file."""
+    from l10n_qa.baseline import Baseline, BaselineError
+
+    target, report, _ = _baseline_run(paths, file, config_path, select, ignore, locale, jobs)
+    if target.exists():
+        raise _fail(f"{target} exists; `l10n-qa baseline update` adds new findings to it, "
+                    "`l10n-qa baseline prune` drops fixed ones")
+    baseline = Baseline(target, [])
+    try:
+        baseline.write([baseline.entry_for(f) for f in report.findings])
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"Recorded {len(baseline.entries)} findings in {len({e.path for e in baseline.entries})} files "
+               f"in {target}")
+    _baseline_done(report)
+
+
+@baseline_app.command("update")
+def baseline_update(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
+                    select: _SelectOption = None, ignore: _IgnoreOption = None, locale: _LocaleOption = None,
+                    jobs: _JobsOption = 0) -> None:
+    """Add the findings the baseline does not know yet (stale entries stay: see `prune`)."""
+    from l10n_qa.baseline import Baseline, BaselineError
+
+    target, report, settings = _baseline_run(paths, file, config_path, select, ignore, locale, jobs)
+    try:
+        baseline = Baseline.load(target)
+        match = baseline.match(report.findings, report.paths, settings.enabled)
+        added = [baseline.entry_for(f) for f in match.new]
+        baseline.write(baseline.entries + added)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    stale = f"; {len(match.stale)} stale (`l10n-qa baseline prune` removes them)" if match.stale else ""
+    typer.echo(f"Added {len(added)} new findings to {target} ({len(baseline.entries)} in all{stale})")
+    _baseline_done(report)
+
+
+@baseline_app.command("prune")
+def baseline_prune(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
+                   select: _SelectOption = None, ignore: _IgnoreOption = None, locale: _LocaleOption = None,
+                   jobs: _JobsOption = 0) -> None:
+    """Remove the entries that match no finding any more (in the files checked now)."""
+    from l10n_qa.baseline import Baseline, BaselineError
+
+    target, report, settings = _baseline_run(paths, file, config_path, select, ignore, locale, jobs)
+    try:
+        baseline = Baseline.load(target)
+        match = baseline.match(report.findings, report.paths, settings.enabled)
+        stale = set(match.stale)
+        baseline.write([entry for index, entry in enumerate(baseline.entries) if index not in stale])
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"Removed {len(stale)} stale entries from {target} ({len(baseline.entries)} left)")
+    _baseline_done(report)
 
 
 def _add_glossary_commands() -> None:

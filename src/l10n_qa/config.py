@@ -12,6 +12,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from l10n_qa.model import CONTENT_TYPES, Locale, Severity
@@ -36,6 +37,19 @@ class ContentSet:
     source: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SuppressEntry:
+    """A `suppress:` entry: findings in `path` (a glob relative to the config's folder), below the
+    JSON Pointer `pointer` if given, of `rules` (all when empty), hidden for `reason` until `until`."""
+
+    path: str
+    pointer: str | None
+    rules: tuple[str, ...]
+    reason: str
+    until: str | None  # YYYY-MM-DD
+    line: int | None
+
+
 @dataclass(slots=True)
 class Config:
     path: str | None = None  # None: no config file, defaults only
@@ -53,6 +67,10 @@ class Config:
     cache_dir: str | None = None
     languagetool: LanguageToolOptions | None = None  # None: no `languagetool:` section
     spelling: SpellingOptions | None = None
+    enforced: tuple[str, ...] = ()  # rules or categories inline directives may not suppress
+    suppress: tuple[SuppressEntry, ...] = ()
+    baseline: str | None = None  # path relative to the config's folder
+    lines: dict[str, int] = field(default_factory=dict)  # key path → line in the config file
 
 
 _KEYS = {
@@ -69,8 +87,13 @@ _KEYS = {
     "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
     "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
     "spelling": "offline spelling with Hunspell: {dictionaries: {locale: path}, paths: [folder]}",
+    "enforced": "rules or categories that inline `l10n-qa:` directives cannot suppress",
+    "suppress": "findings to hide: [{path, pointer, rules, reason, until}]",
+    "baseline": "the baseline file `check` applies and `baseline create|update|prune` write",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
+_SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def find_config(start: Path) -> Path | None:
@@ -126,6 +149,8 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(shown, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except ValueError as exc:  # a value YAML reads as a date that is none, e.g. 2027-02-30
+        raise ConfigError(shown, f"invalid value: {exc}", _bad_date_line(node)) from None
     if raw is None:
         return {}, {}
     if not isinstance(raw, dict):
@@ -133,6 +158,25 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
     lines: dict[str, int] = {}
     _collect_lines(node, "", lines)
     return raw, lines
+
+
+def _bad_date_line(node) -> int | None:
+    """The line of the first scalar that YAML takes for a date but is not a real one."""
+    import yaml
+
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
+            try:
+                date.fromisoformat(current.value[:10])
+            except ValueError:
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(item for pair in current.value for item in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
 
 
 def _collect_lines(node, prefix: str, lines: dict[str, int]) -> None:
@@ -257,6 +301,13 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
         config.languagetool = parse_languagetool(raw["languagetool"], root, fail)
     if "spelling" in raw:
         config.spelling = parse_spelling(raw["spelling"], root, fail)
+    config.enforced = string_list("enforced")
+    config.suppress = tuple(_suppress_entries(raw.get("suppress", []), lines, fail))
+    baseline = raw.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
+        raise fail("baseline", "expected the path of a baseline file, e.g. l10n-qa-baseline.json")
+    config.baseline = baseline
+    config.lines = lines
     return config
 
 
@@ -276,6 +327,45 @@ def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
                                                f"nor a built-in glossary (built-in: {known})")
         paths += [str(path) for path in found]
     return tuple(dict.fromkeys(paths))
+
+
+def _suppress_entries(value, lines: dict[str, int], fail) -> list[SuppressEntry]:
+    if not isinstance(value, list):
+        raise fail("suppress", "expected a list of {path, pointer, rules, reason, until}")
+    entries = []
+    for i, item in enumerate(value):
+        key = f"suppress[{i}]"
+        if not isinstance(item, dict):
+            raise fail(key, "expected a mapping with path, rules, reason (and optionally pointer, until)")
+        for sub in item:
+            if sub not in _SUPPRESS_KEYS:
+                raise fail(f"{key}.{sub}", f"unknown key (known: {', '.join(_SUPPRESS_KEYS)})")
+        path = item.get("path")
+        if not isinstance(path, str) or not path:
+            raise fail(key, "needs a `path`: the files it applies to, e.g. replies/*.json")
+        pointer = item.get("pointer")
+        if pointer is not None and (not isinstance(pointer, str) or (pointer and not pointer.startswith("/"))):
+            raise fail(f"{key}.pointer", f"expected a JSON Pointer such as /refund/body, got {pointer!r}")
+        rules = item.get("rules", [])
+        if isinstance(rules, str):
+            rules = [rules]
+        if not isinstance(rules, list) or not rules or not all(isinstance(r, str) for r in rules):
+            raise fail(f"{key}.rules", "expected the rule ids or categories it hides, e.g. [legal.term]")
+        reason = item.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise fail(key, "needs a `reason`: why these findings are acceptable")
+        until = item.get("until")
+        if until is not None:
+            until = str(until)  # YAML reads an unquoted 2027-01-31 as a date
+            try:
+                if not _DATE.fullmatch(until):
+                    raise ValueError
+                date.fromisoformat(until)
+            except ValueError:
+                raise fail(f"{key}.until", f"expected a date like 2027-01-31, got {until!r}") from None
+        entries.append(SuppressEntry(path, pointer, tuple(rules), reason.strip(), until,
+                                     lines.get(key) or lines.get("suppress")))
+    return entries
 
 
 def severity_threshold(fail_on: str) -> Severity | None:

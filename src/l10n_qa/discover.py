@@ -109,6 +109,10 @@ class Discovery:
         # A folder pattern such as build/** must also exclude the folder itself while walking.
         return any(rx.match(key) or rx.match(key + "/") for rx in self._excludes)
 
+    def content_set_for(self, path: Path) -> ContentSet | None:
+        key = self._key(path)
+        return next((content_set for content_set, rx in self._sets if rx.match(key)), None)
+
     def hints_for(self, path: Path) -> LoadHints:
         key = self._key(path)
         for content_set, rx in self._sets:

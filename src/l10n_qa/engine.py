@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,7 +19,9 @@ from typing import TYPE_CHECKING
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, RULES, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa.model import CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
+from l10n_qa.model import (CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity,
+                           Suppressed, fingerprint)
+from l10n_qa import suppress
 from l10n_qa.services import prepared
 
 if TYPE_CHECKING:
@@ -54,14 +57,21 @@ class Settings:
     accepted_terms: frozenset[str] = frozenset()
     languagetool: "LanguageToolOptions | None" = None
     spelling: "SpellingOptions | None" = None
+    enforced: frozenset[str] = frozenset()  # rule ids inline directives may not suppress
+    suppressions: tuple[suppress.ConfigSuppression, ...] = ()  # the config's `suppress:` entries
+    root: str = ""  # the config's folder: `suppress:` globs are relative to it
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
-              locales: tuple[Locale, ...] = (), glossaries: tuple[str, ...] = ()) -> "Settings":
+              locales: tuple[Locale, ...] = (), enforced=(), suppressions=(), root: str = "",
+              glossaries: tuple[str, ...] = ()) -> "Settings":
         _validate_tokens(select, "select")
         _validate_tokens(ignore, "ignore")
         overrides = severity_overrides or {}
         _validate_tokens(tuple(overrides), "severity")
+        _validate_tokens(tuple(enforced), "enforced")
+        for entry in suppressions:
+            _validate_tokens(entry.rules, f"suppress ({entry.origin})")
         enabled = set()
         severities = {}
         for rule_id, rule in RULES.items():
@@ -76,7 +86,9 @@ class Settings:
                 continue
             enabled.add(rule_id)
             severities[rule_id] = Severity.parse(level)
-        return cls(frozenset(enabled), severities, tuple(locales), tuple(glossaries))
+        enforced_ids = frozenset(r for r in RULES if any(_matches(t, r) for t in enforced))
+        return cls(frozenset(enabled), severities, tuple(locales), enforced=enforced_ids,
+                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries))
 
     def wants_locale(self, locale: Locale | None) -> bool:
         if not self.locales:
@@ -93,6 +105,8 @@ class FileResult:
     notices: set[str] = field(default_factory=set)
     segments: int = 0
     checked: bool = False
+    path: str = ""
+    suppressed: list[Suppressed] = field(default_factory=list)
 
 
 def _read(task: FileTask) -> bytes:
@@ -188,6 +202,7 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
     if document is None or not settings.wants_locale(document.target_locale):
         return result
     result.checked = True
+    result.path = task.path
     result.segments = len(document.segments)
     context = _context(settings)
     make = _FindingMaker(document, settings)
@@ -202,7 +217,24 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
                     result.findings.append(make(segment, hit))
     result.notices |= context.notices
     result.errors.extend(InputError(where, message) for where, message in sorted(context.errors))
+    # The filter stage's per-file part: inline directives and config `suppress:` entries.
+    kept, result.suppressed, about_directives = suppress.apply(document, result.findings, settings)
+    result.findings = kept + about_directives
     return result
+
+
+def _collect(report: Report, results, total: int, progress: Callable[[int, int], None] | None) -> None:
+    for done, result in enumerate(results, 1):
+        report.findings.extend(result.findings)
+        report.suppressed.extend(result.suppressed)
+        report.errors.extend(result.errors)
+        report.notices.extend(result.notices)
+        report.segments += result.segments
+        report.files += result.checked
+        if result.checked:
+            report.paths.append(result.path)
+        if progress is not None:
+            progress(done, total)
 
 
 def resolve_jobs(jobs: int, files: int) -> int:
@@ -212,28 +244,30 @@ def resolve_jobs(jobs: int, files: int) -> int:
     return max(1, min(cpus, files // _POOL_THRESHOLD or 1))
 
 
-def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0) -> Report:
+def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0,
+        only: Callable[[list[FileTask]], list[FileTask]] | None = None,
+        progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check the files; `only` narrows the discovered files (e.g. to those changed in git),
+    `progress(done, total)` is called as files finish."""
     started = time.perf_counter()
     tasks, errors = discovery.discover(paths)
+    if only is not None:
+        tasks = only(tasks)
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
     with prepared(settings, workers, report) as settings:
         check = partial(check_file, settings=settings)
         if workers > 1 and not any(t.real_path == "-" for t in tasks):
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = list(pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+                results = pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+                _collect(report, results, len(tasks), progress)
         else:
-            results = [check(task) for task in tasks]
-    notices = set(report.notices)
-    for result in results:
-        report.findings.extend(result.findings)
-        report.errors.extend(result.errors)
-        notices |= result.notices
-        report.segments += result.segments
-        report.files += result.checked
+            _collect(report, (check(task) for task in tasks), len(tasks), progress)
     report.findings.sort(key=lambda f: f.sort_key)
+    report.suppressed.sort(key=lambda s: s.finding.sort_key)
+    report.paths.sort()
     # A service problem met in every file is still one error.
     report.errors = sorted(set(report.errors), key=lambda e: (e.path, e.line or 0, e.message))
-    report.notices = sorted(notices)
+    report.notices = sorted(set(report.notices))
     report.seconds = time.perf_counter() - started
     return report

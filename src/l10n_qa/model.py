@@ -17,7 +17,7 @@ from typing import Protocol
 CATEGORIES = (
     "glossary", "culture", "rtl", "legal", "placeholder", "markup", "number", "url",
     "punctuation", "whitespace", "typography", "consistency", "completeness", "length",
-    "spelling", "grammar", "encoding", "structure",
+    "spelling", "grammar", "encoding", "structure", "suppression",
 )
 
 CONTENT_TYPES = ("article", "reply", "policy", "ui")
@@ -246,6 +246,26 @@ class InputError:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment in a file, kept because it may carry `l10n-qa:` directives (see suppress.py).
+
+    (line, column) is where `text[0]` is in the file; a character after a newline in `text` is at
+    that line's column of its offset, so the text should be the comment's raw content. `segments`
+    says what the comment belongs to: None for a comment that sits among the text (Markdown, HTML,
+    YAML: its directives act by position), or the keys of the segments it is attached to (a PO
+    entry's translator comment, an XLIFF unit's note: its directives act on those segments; an
+    empty tuple for a file-level note).
+    """
+
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    segments: tuple[str, ...] | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A loaded file: its segments, plus problems found while loading it."""
@@ -256,6 +276,28 @@ class Document:
     source_locale: Locale | None
     segments: list[Segment] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding hidden by an inline directive or a config `suppress` entry, and why."""
+
+    finding: Finding
+    reason: str
+    origin: str  # where the suppression is written: "path:line"
+    until: str | None = None  # ISO date after which it lapses
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """A known finding recorded in a baseline file (paths relative to the baseline's folder)."""
+
+    path: str
+    rule: str
+    segment: str
+    matched: str
+    fingerprint: str
 
 
 @dataclass(slots=True)
@@ -268,6 +310,11 @@ class Report:
     files: int = 0
     segments: int = 0
     seconds: float = 0.0
+    paths: list[str] = field(default_factory=list)  # the files checked, as reports show them
+    suppressed: list[Suppressed] = field(default_factory=list)
+    baseline: str | None = None  # the baseline file applied, if any
+    baselined: int = 0  # findings the baseline hid
+    stale: list[BaselineEntry] = field(default_factory=list)  # baseline entries that matched nothing
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -12,6 +12,7 @@ from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
 from l10n_qa.checks.spelling import hunspell_spelling
+from l10n_qa.checks.suppression import SUPPRESSION_RULES
 from l10n_qa.checks.terminology import terminology
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
@@ -25,5 +26,7 @@ CHECKERS: tuple[Checker, ...] = (
 DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (languagetool,)
 
 RULES: dict[str, Rule] = {rule.id: rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules}
+# Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.
+RULES.update((rule.id, rule) for rule in SUPPRESSION_RULES)
 
 __all__ = ["CHECKERS", "DOCUMENT_CHECKERS", "RULES", "CheckContext", "Checker", "DocumentChecker", "Pair", "Rule"]

@@ -15,12 +15,15 @@ import re
 import polib
 
 from l10n_qa.formats import LoadError, LoadHints, decode_text
-from l10n_qa.model import Document, Locale, Segment
+from l10n_qa.model import Comment, Document, Locale, Segment
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _PLURAL_FORMS = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+);?")
 _SIMPLE_ESCAPES = frozenset("ntr\"\\abfv'?")
+# A translator comment: `#` then a space or nothing (`#.`, `#:`, `#,`, `#|`, `#~` are other kinds).
+_TRANSLATOR_COMMENT = re.compile(r"#(?:[ \t]|$)")
+_DIRECTIVE_MARKER = "l10n-qa:"
 
 
 class QuotedLinesMap:
@@ -167,9 +170,11 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     lines = text.split("\n")
     content_type = hints.content_type or "ui"
 
+    keys_by_line: dict[int, tuple[str, ...]] = {}  # line index of an entry's msgctxt/msgid → its segment keys
     for entry in catalog:
         if entry.obsolete:
             continue
+        first_segment = len(doc.segments)
         flags = frozenset(entry.flags)
         formats = frozenset(f for f in flags if f.endswith("-format") and not f.startswith("no-"))
         no_formats = frozenset(f[3:] for f in flags if f.startswith("no-") and f.endswith("-format"))
@@ -212,4 +217,36 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
             state = "fuzzy" if fuzzy else ("translated" if entry.msgstr else "untranslated")
             doc.segments.append(segment(entry.msgstr, QuotedLinesMap(chunks.get(None) or next(iter(chunks.values()))),
                                         source=entry.msgid, seg_key=key, state=state))
+        start = _entry_start(lines, max(entry.linenum - 1, 0))
+        if start is not None:
+            keys_by_line[start] = tuple(seg.key for seg in doc.segments[first_segment:])
+    if _DIRECTIVE_MARKER in text:
+        doc.comments = _directive_comments(lines, keys_by_line)
     return doc
+
+
+def _entry_start(lines: list[str], start: int) -> int | None:
+    """The index of the entry's msgctxt or msgid line, searching from the entry's first line."""
+    for index in range(start, len(lines)):
+        if lines[index].startswith(("msgctxt", "msgid")):
+            return index
+    return None
+
+
+def _directive_comments(lines: list[str], keys_by_line: dict[int, tuple[str, ...]]) -> list[Comment]:
+    """Translator comments that carry `l10n-qa:` directives, each attached to the entry below it.
+
+    A comment above the header entry (or below the last entry) is attached to no entry: only its
+    `disable-file` has an effect. Extracted comments (`#.`) are regenerated from the source code
+    by xgettext, so a directive there would not survive; only translator comments count.
+    """
+    comments = []
+    for index, line in enumerate(lines):
+        if not line.startswith("#") or _DIRECTIVE_MARKER not in line or not _TRANSLATOR_COMMENT.match(line):
+            continue
+        entry_line = _entry_start(lines, index + 1)
+        obsolete = any(lines[i].startswith("#~") for i in range(index + 1, entry_line or len(lines)))
+        keys = keys_by_line.get(entry_line, ()) if entry_line is not None and not obsolete else ()
+        body = line[1:].rstrip("\r")
+        comments.append(Comment(body, index + 1, 2, index + 1, 2 + len(body), keys))
+    return comments

@@ -29,7 +29,7 @@ from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
 from l10n_qa.formats import LoadError, LoadHints, decode_text
-from l10n_qa.model import Document, InputError, LineIndex, Locale, Markup, Segment
+from l10n_qa.model import Comment, Document, InputError, LineIndex, Locale, Markup, Segment
 
 XLIFF_1_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"  # also used by XLIFF 2.1 and 2.2
@@ -85,6 +85,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
         source_locale=reader.document_source_locale,
         segments=reader.segments,
         errors=[InputError(path, message, line) for message, line in warnings + reader.problems],
+        comments=reader.comments,
     )
 
 
@@ -357,6 +358,7 @@ class _Unit:
     name: str | None
     translatable: bool
     parts: list[_Part] = field(default_factory=list)
+    notes: list[_Content] = field(default_factory=list)  # notes carrying `l10n-qa:` directives
 
 
 class _XliffReader:
@@ -388,6 +390,8 @@ class _XliffReader:
         self._unit: _Unit | None = None
         self._part: _Part | None = None
         self._open_element: _Element | None = None  # the <source>/<target> we are inside
+        self._open_note: tuple[_Element, _Unit | None] | None = None  # a <note>, and its unit (None: file-level)
+        self.comments: list[Comment] = []
         self._open_depth = 0
 
     def parse(self) -> None:
@@ -459,12 +463,16 @@ class _XliffReader:
             # Under any other parent (1.2 alt-trans, 2.0 ignorable or translation candidates) they
             # are not the unit's text.
             self._start_text(name, attrs)
+        elif name == "note":
+            self._start_note(parent, self._stack[-3][0] if len(self._stack) > 2 else None)
 
     def end(self, tag: str) -> None:
         name, _ = self._stack.pop()
         if self._open_element is not None and len(self._stack) == self._open_depth:
             self._open_element.content_end = self._here()
             self._open_element = None
+        elif name == "note" and self._open_note is not None:
+            self._finish_note()
         elif name == ("trans-unit" if self._version == 1 else "unit") and self._unit:
             self._finish_unit(self._unit)
             self._unit = self._part = None
@@ -551,16 +559,45 @@ class _XliffReader:
             if self._version == 1:
                 self._part.state = attrs.get("state")
 
+    def _start_note(self, parent: str | None, grandparent: str | None) -> None:
+        """A <note> of a unit (1.2 trans-unit/note, 2.0 unit/notes/note) or of a file (1.2
+        file/header/note, 2.0 file/notes/note); notes elsewhere are not read."""
+        if self._version == 1:
+            owner = "unit" if parent == "trans-unit" else "file" if parent == "header" else None
+        else:
+            owner = grandparent if parent == "notes" and grandparent in ("unit", "file") else None
+        if owner is None or (owner == "unit" and self._unit is None):
+            return
+        start_tag = _TAG.match(self.text, self._here())
+        if start_tag is None or start_tag.group(4):  # <note/>: nothing to read
+            return
+        self._open_note = (_Element(start_tag.end()), self._unit if owner == "unit" else None)
+
+    def _finish_note(self) -> None:
+        element, unit = self._open_note
+        self._open_note = None
+        element.content_end = self._here()
+        if "l10n-qa:" not in self.text[element.content_start:element.content_end]:
+            return
+        content = self._content(element)
+        if unit is not None:
+            unit.notes.append(content)
+        else:
+            self.comments.append(_note_comment(content, ()))
+
     def _finish_unit(self, unit: _Unit) -> None:
         if not unit.translatable:
             return
         prefix = f"{unit.file.key_prefix}#" if unit.file.key_prefix else ""
         several = len(unit.parts) > 1
+        first = len(self.segments)
         for number, part in enumerate(unit.parts, 1):
             key = prefix + unit.unit_id
             if several:
                 key += "/" + (part.segment_id or str(number))
             self.segments.append(self._segment(key, unit, part))
+        keys = tuple(segment.key for segment in self.segments[first:])
+        self.comments.extend(_note_comment(note, keys) for note in unit.notes)
 
     def _segment(self, key: str, unit: _Unit, part: _Part) -> Segment:
         source = self._content(part.source) if part.source else None
@@ -585,6 +622,12 @@ class _XliffReader:
 
     def _content(self, element: _Element) -> _Content:
         return _read_content(self.text, element.content_start, element.content_end, self.lines)
+
+
+def _note_comment(note: _Content, segments: tuple[str, ...]) -> Comment:
+    line, column = note.positions.locate(0)
+    end_line, end_column = note.positions.locate(len(note.text))
+    return Comment(note.text, line, column, end_line, end_column, segments)
 
 
 def _state(target: str, declared: str | None) -> str:

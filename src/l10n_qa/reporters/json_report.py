@@ -7,10 +7,10 @@ from collections import Counter
 from typing import TextIO
 
 from l10n_qa import __version__
-from l10n_qa.model import CATEGORIES, Report
+from l10n_qa.model import CATEGORIES, Finding, Report
 
 
-def _finding(f) -> dict:
+def finding_dict(f: Finding) -> dict:
     return {
         "rule": f.rule, "category": f.category, "severity": f.severity.label, "message": f.message,
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
@@ -31,22 +31,43 @@ def _summary(report: Report) -> dict:
         "by_category": {c: by_category[c] for c in CATEGORIES if by_category[c]},
         "by_locale": dict(sorted(by_locale.items())),
         "errors": len(report.errors),
+        "suppressed": len(report.suppressed),
+        "baselined": report.baselined,
     }
 
 
-def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False) -> None:
+def _baseline(report: Report) -> dict | None:
+    if report.baseline is None:
+        return None
+    return {
+        "path": report.baseline,
+        "hidden": report.baselined,
+        "stale": [{"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,
+                   "fingerprint": e.fingerprint} for e in report.stale],
+    }
+
+
+def _write_list(out: TextIO, key: str, items) -> None:
+    out.write(f',\n"{key}": [')
+    first = True
+    for item in items:
+        out.write("\n  " if first else ",\n  ")
+        out.write(json.dumps(item, ensure_ascii=False))
+        first = False
+    out.write("]" if first else "\n]")
+
+
+def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
+           show_suppressed: bool = False) -> None:
     """One finding per line: diffable and greppable. Each is encoded and written on its own, so a
     report of 20,000 findings never exists twice in memory, with json's C encoder (an indented dump
     takes seconds in the pure-Python one)."""
     out.write('{\n"tool": ' + json.dumps({"name": "l10n-qa", "version": __version__}))
     out.write(',\n"summary": ' + json.dumps(_summary(report), ensure_ascii=False))
-    out.write(',\n"findings": [')
-    for index, finding in enumerate(report.findings):
-        out.write(",\n  " if index else "\n  ")
-        out.write(json.dumps(_finding(finding), ensure_ascii=False))
-    out.write("\n]" if report.findings else "]")
-    errors = [json.dumps({"path": e.path, "line": e.line, "message": e.message}, ensure_ascii=False)
-              for e in report.errors]
-    out.write(',\n"errors": [' + ("\n  " + ",\n  ".join(errors) + "\n]" if errors else "]"))
-    notices = [json.dumps({"message": n}, ensure_ascii=False) for n in report.notices]
-    out.write(',\n"notices": [' + ("\n  " + ",\n  ".join(notices) + "\n]" if notices else "]") + "\n}\n")
+    _write_list(out, "findings", (finding_dict(f) for f in report.findings))
+    _write_list(out, "errors", ({"path": e.path, "line": e.line, "message": e.message} for e in report.errors))
+    _write_list(out, "notices", ({"message": n} for n in report.notices))
+    _write_list(out, "suppressed", (
+        finding_dict(s.finding) | {"suppression": {"reason": s.reason, "origin": s.origin, "until": s.until}}
+        for s in report.suppressed))
+    out.write(',\n"baseline": ' + json.dumps(_baseline(report), ensure_ascii=False) + "\n}\n")

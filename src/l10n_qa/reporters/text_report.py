@@ -132,7 +132,41 @@ def _summary(console: Console, report: Report) -> None:
     console.print(line)
 
 
-def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False) -> None:
+def _hidden(console: Console, report: Report, show_suppressed: bool) -> None:
+    """What suppressions and the baseline hid, and baseline entries that no longer match."""
+    if report.suppressed:
+        if show_suppressed:
+            console.print(Text(f"Suppressed ({len(report.suppressed)})", style="bold"))
+            for item in report.suppressed:
+                f = item.finding
+                row = Text(f"  {f.path}:{f.line}:{f.column}: ", style="dim")
+                row.append(f"{f.rule} ", style="bold")
+                row.append(f.message)
+                console.print(row)
+                why = item.reason or "no reason given"
+                until = f", until {item.until}" if item.until else ""
+                console.print(Text(f"      {why}  ({item.origin}{until})", style="dim"))
+        else:
+            console.print(Text(f"{_plural(len(report.suppressed), 'finding')} suppressed by l10n-qa: directives or "
+                               "the config (--show-suppressed lists them with their reasons)", style="dim"))
+    if report.baseline is not None:
+        console.print(Text(f"{_plural(report.baselined, 'known finding')} hidden by the baseline {report.baseline}",
+                           style="dim"))
+        if report.stale:
+            count = len(report.stale)
+            console.print(Text(f"{count} stale baseline {'entry matches' if count == 1 else 'entries match'} no "
+                               f"finding any more (fixed?); `l10n-qa baseline prune` removes {'it' if count == 1 else 'them'}:",
+                               style="yellow"))
+            for entry in report.stale:
+                what = f" `{entry.matched}`" if entry.matched else ""
+                console.print(Text(f"  {entry.path}  {entry.rule}{what}  ({_one_line(entry.segment, limit=60)})",
+                                   style="dim"))
+    if report.suppressed or report.baseline is not None:
+        console.print()
+
+
+def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
+           show_suppressed: bool = False) -> None:
     if color is None and os.environ.get("NO_COLOR"):
         color = False
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False,
@@ -172,4 +206,5 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
         if not quiet:
             console.print()
     if not quiet:
+        _hidden(console, report, show_suppressed)
         _summary(console, report)

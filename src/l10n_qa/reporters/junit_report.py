@@ -1,0 +1,84 @@
+"""JUnit XML, the test-report format GitLab, Jenkins and Azure DevOps render.
+
+One `<testsuite>` per file; one failed `<testcase>` per finding (named by rule and position, the
+failure's `type` is the severity), one passing test case for a file without findings, and an
+`<error>` test case for a file that could not be checked. Characters XML 1.0 cannot hold (control
+characters a check may be reporting) are written as `\\x07`-style escapes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TextIO
+
+from l10n_qa.model import Finding, InputError, Report
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def _details(f: Finding) -> str:
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule}", f.message]
+    if f.source:
+        lines.append(f"source ({f.source_locale}): {f.source}")
+    if f.target:
+        lines.append(f"target ({f.locale}): {f.target}")
+    if f.suggestion:
+        lines.append(f"fix: {f.suggestion}")
+    return _clean("\n".join(lines))
+
+
+def as_element(report: Report) -> ET.Element:
+    findings: dict[str, list[Finding]] = defaultdict(list)
+    errors: dict[str, list[InputError]] = defaultdict(list)
+    for f in report.findings:
+        findings[f.path].append(f)
+    for error in report.errors:
+        errors[error.path].append(error)
+    paths = sorted(set(report.paths) | set(findings) | set(errors))
+    total_tests = total_failures = total_errors = 0
+    root = ET.Element("testsuites", name="l10n-qa")
+    for path in paths:
+        suite = ET.SubElement(root, "testsuite", name=_clean(path))
+        tests = failures = 0
+        for f in findings[path]:
+            case = ET.SubElement(suite, "testcase", name=_clean(f"{f.rule} at {f.line}:{f.column}"),
+                                 classname=_clean(path), file=_clean(path), line=str(f.line))
+            failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity.label)
+            failure.text = _details(f)
+            tests += 1
+            failures += 1
+        for error in errors[path]:
+            case = ET.SubElement(suite, "testcase", name="read and parse", classname=_clean(path), file=_clean(path))
+            element = ET.SubElement(case, "error", message=_clean(error.message), type="input-error")
+            element.text = _clean(str(error))
+            tests += 1
+        if not findings[path] and not errors[path]:
+            ET.SubElement(suite, "testcase", name="no findings", classname=_clean(path), file=_clean(path))
+            tests += 1
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(len(errors[path])))
+        suite.set("skipped", "0")
+        total_tests += tests
+        total_failures += failures
+        total_errors += len(errors[path])
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", str(total_errors))
+    root.set("time", f"{report.seconds:.3f}")
+    return root
+
+
+def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
+           show_suppressed: bool = False) -> None:
+    root = as_element(report)
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode"))
+    out.write("\n")

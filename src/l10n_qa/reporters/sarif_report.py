@@ -1,0 +1,110 @@
+"""SARIF 2.1.0, the format GitHub code scanning (and VS Code's SARIF viewer, Azure DevOps, …) reads.
+
+One run; the driver lists each rule that has a result, with its id, a readable name, the summary
+(shortDescription), the rationale (fullDescription and help) and its default level. Each result has
+the rule, level, message (with the suggested fix), one physical location (paths relative to the
+repository root, `%SRCROOT%`; columns count Unicode code points, declared by `columnKind`; the end
+column is exclusive, as in SARIF) and the finding's fingerprint in `partialFingerprints`, which holds
+no line numbers, so code scanning keeps tracking an alert when unrelated lines move. Files that could
+not be checked are tool execution notifications and make `executionSuccessful` false.
+
+Findings hidden by suppressions or the baseline are left out: code scanning would open alerts for
+them otherwise (it does not act on SARIF's `suppressions` by itself).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from l10n_qa import __version__
+from l10n_qa.model import Report
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "l10nQaFingerprint/v1"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> dict:
+    pure = Path(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def _rule_name(rule_id: str) -> str:
+    """`placeholder.missing` → `PlaceholderMissing` (SARIF's readable identifier)."""
+    return "".join(part.capitalize() for part in rule_id.replace(".", "-").split("-"))
+
+
+def _descriptor(rule) -> dict:
+    help_text = f"{rule.summary}\n\n{rule.rationale}"
+    help_markdown = f"**{rule.summary}**\n\n{rule.rationale}"
+    if rule.example:
+        source, wrong, right = rule.example
+        help_text += f"\n\nExample:\n  source: {source}\n  wrong:  {wrong}\n  right:  {right}"
+        cells = " | ".join(f"`{text}`".replace("|", "\\|") for text in (source, wrong, right))
+        help_markdown += f"\n\n| source | wrong | right |\n|---|---|---|\n| {cells} |"
+    return {
+        "id": rule.id,
+        "name": _rule_name(rule.id),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity.label]},
+        "properties": {"tags": ["localization", rule.category]},
+    }
+
+
+def as_dict(report: Report) -> dict:
+    from l10n_qa.checks import RULES  # rule metadata only: names, summaries, rationales
+
+    rule_ids = sorted({f.rule for f in report.findings})
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    results = []
+    for f in report.findings:
+        text = f.message + (f"\nFix: {f.suggestion}" if f.suggestion else "")
+        results.append({
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule],
+            "level": _LEVEL[f.severity.label],
+            "message": {"text": text},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": _uri(f.path),
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                           "endColumn": f.end_column},
+            }}],
+            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+            "properties": {"category": f.category, "locale": f.locale, "sourceLocale": f.source_locale,
+                           "segment": f.segment, "source": f.source, "target": f.target,
+                           "suggestion": f.suggestion},
+        })
+    notifications = []
+    for error in report.errors:
+        location = {"artifactLocation": _uri(error.path)}
+        if error.line:
+            location["region"] = {"startLine": error.line}
+        notifications.append({"level": "error", "message": {"text": error.message},
+                              "locations": [{"physicalLocation": location}]})
+    invocation = {"executionSuccessful": not report.errors}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "l10n-qa", "version": __version__, "semanticVersion": __version__,
+                                "rules": [_descriptor(RULES[rule_id]) for rule_id in rule_ids]}},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
+           show_suppressed: bool = False) -> None:
+    json.dump(as_dict(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")
