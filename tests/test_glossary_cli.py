@@ -77,7 +77,7 @@ def test_config_glossaries_are_found_from_the_checked_folder(tmp_path):
     assert [line.split(" ")[0] for line in result.stdout.splitlines()] == [
         f"{project.name}/locale/de.po:9:9:", f"{project.name}/locale/fr.po:9:9:"]
     shown = run("config", "show", cwd=project)
-    assert 'glossaries      ["glossaries/shop.yaml"]    [l10n-qa.yaml:2]' in shown.stdout
+    assert 'glossaries      ["glossaries/shop.yaml"]    [l10n-qa.yaml:1]' in shown.stdout
 
 
 def test_glossary_formats_are_accepted_directly(tmp_path):
