@@ -17,7 +17,9 @@ from functools import partial
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, RULES, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
+from l10n_qa.blocks import Pairing
 from l10n_qa.model import CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
+from l10n_qa.pairing import pair_document, plan, swept_run
 
 # Below this many files a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
@@ -125,7 +127,8 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
     if fmt is None and not task.explicit:
         return None  # e.g. an Android strings.xml met while walking a folder
     if fmt is None:
-        result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT or XLIFF)"))
+        result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT, XLIFF, Markdown, "
+                                        "HTML, YAML/JSON replies or plain text)"))
         return None
     try:
         document = loader(fmt)(task.path, data, task.hints)
@@ -172,10 +175,26 @@ class _FindingMaker:
 
 def check_file(task: FileTask, settings: Settings) -> FileResult:
     result = FileResult()
-    document = load_document(task, result)
-    if document is None or not settings.wants_locale(document.target_locale):
-        return result
-    result.checked = True
+    plan = task.pairing
+    if plan is not None and plan.missing:  # a source file with no translation in some locales
+        document = missing_translations(task, settings)
+    else:
+        document = load_document(task, result)
+        if document is None:
+            return result
+        several_locales = document.target_locale is None and document.pairing is not None  # a bilingual reply file
+        if not several_locales and not settings.wants_locale(document.target_locale):
+            return result
+        if document.blocks is not None:  # one language only: pair it with its source, block by block
+            if document.target_locale is None:
+                result.errors.append(InputError(task.path, "cannot tell which locale this file is in: put the locale "
+                                                "in its path (help/de-DE/…, replies/de-DE.yaml)"))
+                return result
+            document = pair_document(task, document, lambda source: load_document(source, result))
+            result.errors.extend(e for e in document.errors if e not in result.errors)
+        elif several_locales and settings.locales:
+            document.segments = [s for s in document.segments if settings.wants_locale(s.target_locale)]
+        result.checked = True
     result.segments = len(document.segments)
     context = _context(settings)
     make = _FindingMaker(document, settings)
@@ -191,6 +210,14 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
     return result
 
 
+def missing_translations(task: FileTask, settings: Settings) -> Document:
+    """The document of a source file that pairing found untranslated in some locales."""
+    wanted = tuple((locale, path) for locale, path in task.pairing.missing if settings.wants_locale(locale))
+    document = Document(task.path, "", None, task.hints.source_locale)
+    document.pairing = Pairing(source_path=task.path, missing_translations=wanted)
+    return document
+
+
 def resolve_jobs(jobs: int, files: int) -> int:
     if jobs > 0:
         return jobs
@@ -201,6 +228,8 @@ def resolve_jobs(jobs: int, files: int) -> int:
 def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0) -> Report:
     started = time.perf_counter()
     tasks, errors = discovery.discover(paths)
+    tasks, pairing_errors = plan(tasks, discovery.config, swept_run(paths))
+    errors += pairing_errors
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
     check = partial(check_file, settings=settings)
@@ -211,7 +240,8 @@ def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 
         results = [check(task) for task in tasks]
     for result in results:
         report.findings.extend(result.findings)
-        report.errors.extend(result.errors)
+        # A broken source file is reported by every translation paired with it: once is enough.
+        report.errors.extend(e for e in result.errors if e not in report.errors)
         report.segments += result.segments
         report.files += result.checked
     report.findings.sort(key=lambda f: f.sort_key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n_qa.checks.completeness import completeness
+from l10n_qa.checks.completeness import completeness, tree_completeness
 from l10n_qa.checks.encoding import encoding
 from l10n_qa.checks.markup import markup
 from l10n_qa.checks.numbers import numbers
@@ -10,6 +10,7 @@ from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.structure import structure
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
@@ -17,9 +18,13 @@ CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding,
 )
 
-# Checks that look at a whole document at once (none built in yet).
-DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = ()
+# Checks that look at a whole document at once: the block alignment of monolingual files, and
+# what pairing found across the tree.
+DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness)
 
-RULES: dict[str, Rule] = {rule.id: rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules}
+_ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
+_CATEGORY_ORDER = {category: i for i, category in enumerate(dict.fromkeys(r.category for r in _ALL_RULES))}
+# Grouped by category (in order of first appearance), so listings show each category once.
+RULES: dict[str, Rule] = {rule.id: rule for rule in sorted(_ALL_RULES, key=lambda r: _CATEGORY_ORDER[r.category])}
 
 __all__ = ["CHECKERS", "DOCUMENT_CHECKERS", "RULES", "CheckContext", "Checker", "DocumentChecker", "Pair", "Rule"]
