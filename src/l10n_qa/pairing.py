@@ -60,12 +60,17 @@ def same_locale(a: Locale, b: Locale) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _entries(folder: str) -> tuple[tuple[str, bool], ...]:
+def _listing(folder: str) -> tuple[tuple[str, bool], ...]:
     try:
-        with os.scandir(folder or ".") as scan:
+        with os.scandir(folder) as scan:
             return tuple(sorted((e.name, e.is_dir()) for e in scan))
     except OSError:
         return ()
+
+
+def _entries(folder: str) -> tuple[tuple[str, bool], ...]:
+    """A folder's entries (name, is a folder); listed once per run (`plan` clears the cache)."""
+    return _listing(os.path.abspath(folder or "."))
 
 
 def _locale_of(name: str) -> Locale | None:
@@ -203,6 +208,7 @@ def plan(tasks: list[FileTask], config: Config, swept: bool) -> tuple[list[FileT
     `swept`: the run covers whole folders (or the config's content sets), so a source with no
     translation in a locale is worth reporting.
     """
+    _listing.cache_clear()
     source_locale = config.source_locale or Locale("en")
     sets = [_SourcedSet(cs, _pattern_regex(cs.target), _pattern_regex(cs.source)) for cs in config.content if cs.source]
     kept: list[FileTask] = []
@@ -576,9 +582,13 @@ def _best_alignment(source: list[Block], target: list[Block]) -> list[tuple[int,
         union = sum((a | b).values())
         shared = sum((a & b).values()) / union if union else 0.0
         length = (len(t.text) + 1) / (len(s.text) + 1) / ratio
-        closeness = 1 / (1 + abs(math.log(length)) * 2)
+        shortest = min(len(s.text), len(t.text))
+        # Length tells little about a few words ("One" / "Eins"), much about sentences.
+        closeness = shortest / (shortest + 30) / (1 + abs(math.log(length)) * 2)
         level = 0.5 if s.level == t.level else 0.0
-        return 1.0 + 2 * shared + closeness + level
+        # Blocks keep their place in the article: with nothing else to tell, pair by relative position.
+        position = 0.5 * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
+        return 1.0 + 2 * shared + closeness + level + position
 
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):

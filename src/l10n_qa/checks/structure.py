@@ -56,7 +56,8 @@ HEADING_LEVEL = Rule(
     ("## Before you start", "### Bevor Sie beginnen", "## Bevor Sie beginnen"),
 )
 
-_REF_NAMES = {"link": "link", "image": "image", "code": "inline code", "href": "link", "src": "image"}
+_REF_NAMES = {"link": "link", "image": "image", "code": "inline code", "href": "link", "src": "image",
+              "html-code": "inline code"}
 
 
 @document_checker(MISSING, EXTRA, LINK_CHANGED, CODE_CHANGED, HEADING_LEVEL)
@@ -89,7 +90,7 @@ def _compare(pair: AlignedBlock, source: Block, target: Block, source_locale: Lo
     if source.kind == "code":
         yield from _compare_code_block(placed, source, target)
         return
-    for kind in ("link", "image", "code", "href", "src"):
+    for kind in ("link", "image", "code", "href", "src", "html-code"):
         source_refs = [r for r in source.refs if r.kind == kind]
         target_refs = [r for r in target.refs if r.kind == kind]
         if source_refs or target_refs:
@@ -97,7 +98,7 @@ def _compare(pair: AlignedBlock, source: Block, target: Block, source_locale: Lo
 
 
 def _key(ref: InlineRef, locale: Locale | None) -> str:
-    if ref.kind == "code":
+    if ref.kind in ("code", "html-code"):
         return ref.value
     return _url_key(ref.value, locale) if ref.value else ""
 
@@ -115,14 +116,15 @@ def _compare_refs(placed, kind: str, source_refs: list[InlineRef], target_refs: 
         else:
             del left[index]
     # Markup checks report lost and added HTML tags; for HTML links only a changed target is ours.
-    changes_only = kind in ("href", "src")
+    changes_only = kind in ("href", "src", "html-code")
     while unmatched and left:
         ref, partner = unmatched.pop(0), left.pop(0)
-        rule = CODE_CHANGED if kind == "code" else LINK_CHANGED
-        what = "inline code" if kind == "code" else ("image source" if kind in ("image", "src") else "link target")
+        is_code = kind in ("code", "html-code")
+        rule = CODE_CHANGED if is_code else LINK_CHANGED
+        what = "inline code" if is_code else ("image source" if kind in ("image", "src") else "link target")
         yield placed, Hit(rule.id, f"{what} `{partner.value}` differs from the source's `{ref.value}`",
                           partner.start, partner.end,
-                          suggestion=f"use `{ref.value}`" + ("" if kind == "code" else " (only the locale part of the path may change)"),
+                          suggestion=f"use `{ref.value}`" + ("" if is_code else " (only the locale part of the path may change)"),
                           matched=partner.value)
     if changes_only:
         return
