@@ -114,7 +114,7 @@ def test_missing_and_extra_heading_list_item_link_and_code_block(tmp_path):
         ("structure.missing", 6, 1, "link [terms](/terms) of the source is missing"),
         ("structure.missing", 6, 1, 'list item "Three" of the source is missing here'),
         ("structure.extra", 8, 4, 'heading "Extra" is not in the source'),
-        ("structure.missing", 8, 4, "code block of the source is missing here"),
+        ("structure.missing", 8, 4, 'code block "ls" of the source is missing here'),
     ]
 
 
