@@ -32,6 +32,8 @@ def check_tree(root: Path, *paths: str, select=(), ignore=()) -> Report:
         config = load_config(found, found.name if found else None)
         if config.source_locale is None:
             config.source_locale = Locale("en")
-        return run(list(paths), Discovery(config), Settings.build(select=select, ignore=ignore), jobs=1)
+        settings = Settings.build(select=select or config.select, ignore=config.ignore + tuple(ignore),
+                                  severity_overrides=config.severity)
+        return run(list(paths), Discovery(config), settings, jobs=1)
     finally:
         os.chdir(previous)

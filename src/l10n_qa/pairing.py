@@ -477,7 +477,8 @@ def _plural_categories(locale: Locale | None) -> frozenset[str] | None:
     try:
         from babel import Locale as BabelLocale
 
-        return frozenset(BabelLocale.parse(locale.tag.replace("-", "_")).plural_form.tags)
+        # CLDR's rules name every category but `other`, which every language has.
+        return frozenset(BabelLocale.parse(locale.tag.replace("-", "_")).plural_form.tags) | {"other"}
     except Exception:  # babel has no data for this locale: do not guess its plural forms
         return None
 

@@ -17,6 +17,8 @@ from l10n_qa.formats import LoadError
 from l10n_qa.model import LineIndex
 
 STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 def compose(text: str, first_line: int = 1) -> yaml.Node | None:
@@ -61,6 +63,8 @@ def walk_strings(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, yaml.
         if id(current) in seen:
             return
         seen.add(id(current))
+        if isinstance(current, (yaml.MappingNode, yaml.SequenceNode)) and current.tag not in (MAP_TAG, SEQ_TAG):
+            return  # an application tag (`!!python/object/apply`, `!Ref`) marks data that is not text
         if isinstance(current, yaml.MappingNode):
             for key_node, value_node in current.value:
                 name = str(key_node.value)
