@@ -19,7 +19,7 @@ from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity, fingerprint
-from l10n_qa.pairing import pair_document, plan, swept_run
+from l10n_qa.pairing import pair_document, plan
 
 # Below this many files a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
@@ -228,7 +228,7 @@ def resolve_jobs(jobs: int, files: int) -> int:
 def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0) -> Report:
     started = time.perf_counter()
     tasks, errors = discovery.discover(paths)
-    tasks, pairing_errors = plan(tasks, discovery.config, swept_run(paths))
+    tasks, pairing_errors = plan(tasks, discovery.config, paths)
     errors += pairing_errors
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))

@@ -20,6 +20,7 @@ two steps:
 
 from __future__ import annotations
 
+import glob
 import math
 import os
 import re
@@ -202,12 +203,13 @@ def _is_bilingual_reply_file(path: str) -> bool:
         return True  # let the loader report it
 
 
-def plan(tasks: list[FileTask], config: Config, swept: bool) -> tuple[list[FileTask], list[InputError]]:
+def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[FileTask], list[InputError]]:
     """Give every monolingual file its source, drop what is not a translation, and add run-level facts.
 
-    `swept`: the run covers whole folders (or the config's content sets), so a source with no
-    translation in a locale is worth reporting.
+    `paths`: what the user named. A run over whole folders (or, with no paths, the config's content
+    sets) also reports sources with no translation in a locale.
     """
+    swept = swept_run(paths)
     _listing.cache_clear()
     source_locale = config.source_locale or Locale("en")
     sets = [_SourcedSet(cs, _pattern_regex(cs.target), _pattern_regex(cs.source)) for cs in config.content if cs.source]
@@ -261,9 +263,29 @@ def plan(tasks: list[FileTask], config: Config, swept: bool) -> tuple[list[FileT
         kept.append(replace(task, pairing=PairingPlan(source_real, source_shown, _source_locale(source_real, source_locale))))
         targets.append((task, source_real))
     if swept:
+        if not paths:  # the content sets' own sources, which discovery (looking for targets) did not list
+            known = {os.path.realpath(t.real_path) for t in sources}
+            for sourced in sets:
+                for match in sorted(glob.glob(str(config.root / sourced.content_set.source), recursive=True)):
+                    if os.path.isfile(match) and os.path.realpath(match) not in known and not _is_translation(
+                            sourced, _config_key(match, config), source_locale):
+                        known.add(os.path.realpath(match))
+                        sources.append(FileTask(relative(Path(match)), match, LoadHints(source_locale, None,
+                                                                                         sourced.content_set.type), False))
         kept.extend(_missing_translations(sources, [t for t, _ in targets], sets, config, source_locale))
     kept = _mark_stale(kept)
     return kept, errors
+
+
+def _is_translation(sourced: _SourcedSet, key: str, source_locale: Locale) -> bool:
+    """Whether a file that the source pattern matches is a translation (`*.md` also matches `x.de.md`)."""
+    match = sourced.target.match(key)
+    if not match or "locale" not in match.groupdict():
+        return False
+    try:
+        return not same_locale(Locale.parse(match.group("locale")), source_locale)
+    except ValueError:
+        return False
 
 
 def _source_locale(path: str, default: Locale) -> Locale:
