@@ -71,7 +71,7 @@ def test_i18next_json_catalog_with_plurals_tabs_and_nesting(tmp_path):
         "locales/ja/translation.json": '{\n\t"chat": {\n\t\t"title": "チャットでお問い合わせ",\n'
                                        '\t\t"unread_other": "未読メッセージ {{cnt}} 件"\n\t}\n}\n',
         "locales/ar/translation.json": json.dumps({"chat": {"title": "تحدث معنا", **{
-            f"unread_{c}": f"{{{{count}}}} رسائل" for c in ("zero", "one", "two", "few", "many")}}}, ensure_ascii=False),
+            f"unread_{c}": "{{count}} رسائل" for c in ("zero", "one", "two", "few", "many")}}}, ensure_ascii=False),
     })
     report = check_tree(tmp_path, "locales")
     # Japanese has one plural form (`_other`): no `_one` is missing. Arabic lacks `_other` only.

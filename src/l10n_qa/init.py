@@ -9,7 +9,7 @@ each group becomes a content set, with a `source` pattern when its files hold on
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
