@@ -222,3 +222,44 @@ def test_a_heading_in_html_on_another_level(tmp_path):
                           "fr/a.html": "<h3>Avant de commencer</h3><p>Lisez ceci.</p>"})
     findings = check_tree(tmp_path, "fr/a.html").findings
     assert [(f.rule, f.line, f.column) for f in findings] == [("structure.heading-level", 1, 5)]
+
+
+def test_cli_checks_an_article_from_a_file_and_from_standard_input(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    write_tree(tmp_path, {"help/en-US/a.md": SOURCE_ARTICLE, "help/de-DE/a.md": GOOD_GERMAN.replace("14 Tage.", "15 Tage.")})
+    (tmp_path / ".git").mkdir()
+
+    def cli(*args, stdin=None):
+        return subprocess.run([sys.executable, "-m", "l10n_qa", "check", *args], cwd=tmp_path, capture_output=True,
+                              text=True, input=stdin, timeout=60)
+
+    result = cli("help/de-DE/a.md", "-f", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [(f["rule"], f["line"], f["column"], f["locale"], f["source_locale"], f["source"]) for f in report["findings"]] == [
+        ("number.changed", 7, 21, "de-DE", "en-US",
+         "Refunds take 14 days. See our refund policy.")]
+    piped = cli("-", "--stdin-filename", "help/de-DE/a.md", "-q", stdin=(tmp_path / "help/de-DE/a.md").read_text())
+    assert piped.returncode == 1
+    assert piped.stdout.startswith("help/de-DE/a.md:7:21: error   number.changed")
+    missing = cli("help/de-DE/none.md")
+    assert missing.returncode == 2 and "help/de-DE/none.md: no such file or directory" in missing.stdout
+    source = cli("help/en-US/a.md")
+    assert source.returncode == 2
+    assert "help/en-US/a.md: this is a source file (en): check its translations instead" in source.stdout
+
+
+def test_cli_locale_filter_on_a_bilingual_reply_file(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    write_tree(tmp_path, {"replies/hello.yaml": "en:\n  text: Hello!\nde:\n  text: Hallo.\nfr:\n  text: Bonjour.\n"})
+    result = subprocess.run([sys.executable, "-m", "l10n_qa", "check", "replies", "-f", "json", "--locale", "fr"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    report = json.loads(result.stdout)
+    assert [(f["rule"], f["locale"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("punctuation.end", "fr", 6, 16)]
