@@ -128,7 +128,7 @@ def test_configured_target_locales_decide_what_is_missing(tmp_path):
         ("completeness.no-translation", "error", "ja-JP")]
 
 
-def _git(root, *args, date="2024-01-01T00:00:00"):
+def _git(root, *args, date="2024-01-01T00:00:00+0000"):
     env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
@@ -138,10 +138,10 @@ def test_a_translation_committed_before_its_source_changed_is_stale(tmp_path):
     _git(tmp_path, "init", "-q")
     write_tree(tmp_path, {"help/en-US/a.md": "Hello.\n", "help/de-DE/a.md": "Hallo.\n"})
     _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-qm", "first", date="2024-01-01T00:00:00")
+    _git(tmp_path, "commit", "-qm", "first", date="2024-01-01T00:00:00+0000")
     assert check_tree(tmp_path, "help/de-DE/a.md").findings == []
     write_tree(tmp_path, {"help/en-US/a.md": "Hello there.\n"})
-    _git(tmp_path, "commit", "-qam", "source changed", date="2024-03-05T00:00:00")
+    _git(tmp_path, "commit", "-qam", "source changed", date="2024-03-05T00:00:00+0000")
     findings = check_tree(tmp_path, "help/de-DE/a.md").findings
     assert [(f.rule, f.severity.label, f.line, f.message) for f in findings] == [
         ("completeness.stale", "info", 1, "possibly out of date: its source help/en-US/a.md was changed on 2024-03-05, "
