@@ -183,3 +183,13 @@ def test_bad_input_is_an_error_with_file_and_line_and_everything_else_is_checked
     # The good article was checked; the Python tag was never run, nor read as text (so `a` is untranslated).
     assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
         ("number.changed", "help/de-DE/ok.md", 1), ("completeness.empty", "replies/es-ES.yaml", 1)]
+
+
+def test_missing_translation_in_the_locale_in_the_name_layout(tmp_path):
+    write_tree(tmp_path, {"guide/refunds.md": "Refunds.\n", "guide/refunds.de-DE.md": "Erstattungen.\n",
+                          "guide/refunds.fr-FR.md": "Remboursements.\n", "guide/shipping.md": "Shipping.\n",
+                          "guide/shipping.de-DE.md": "Versand.\n", "guide/notes.md": "Not localized at all.\n"})
+    report = check_tree(tmp_path, "guide")
+    # notes.md has no translation in any locale: nothing says it is localized content, so it is left alone.
+    assert [(f.rule, f.path, f.locale, f.message) for f in report.findings] == [
+        ("completeness.no-translation", "guide/shipping.md", "fr-FR", "no fr-FR translation: guide/shipping.fr-FR.md does not exist")]

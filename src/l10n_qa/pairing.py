@@ -216,6 +216,7 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
     kept: list[FileTask] = []
     errors: list[InputError] = []
     sources: list[FileTask] = []
+    bare_sources: dict[str, FileTask] = {}
     targets: list[tuple[FileTask, str]] = []  # (task, source real path)
     for task in tasks:
         fmt = format_for(task.path)
@@ -260,6 +261,10 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
             kept.append(replace(task, pairing=PairingPlan(expected=expected)))
             continue
         source_shown = relative(Path(source_real))
+        if locale_slot(source_real) is None and os.path.realpath(source_real) not in bare_sources:
+            # refunds.md for refunds.de-DE.md: a source that only its translations reveal
+            bare_sources[os.path.realpath(source_real)] = FileTask(source_shown, source_real, LoadHints(
+                source_locale, None, task.hints.content_type), False)
         kept.append(replace(task, pairing=PairingPlan(source_real, source_shown, _source_locale(source_real, source_locale))))
         targets.append((task, source_real))
     if swept:
@@ -272,7 +277,8 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
                         known.add(os.path.realpath(match))
                         sources.append(FileTask(relative(Path(match)), match, LoadHints(source_locale, None,
                                                                                          sourced.content_set.type), False))
-        kept.extend(_missing_translations(sources, [t for t, _ in targets], sets, config, source_locale))
+        kept.extend(_missing_translations(sources + list(bare_sources.values()), [t for t, _ in targets], sets, config,
+                                          source_locale))
     kept = _mark_stale(kept)
     return kept, errors
 
@@ -317,21 +323,32 @@ def _missing_translations(sources: list[FileTask], targets: list[FileTask], sets
                           source_locale: Locale) -> list[FileTask]:
     """A task per source file that lacks a translation in a locale its siblings are translated into."""
     locales_by_family: dict[tuple, set[Locale]] = defaultdict(set)
+    spellings: dict[tuple, dict[Locale, str]] = defaultdict(dict)  # how each family writes each locale
     for task in targets:
-        family = _family(task.real_path)
-        if family and task.hints.target_locale:
-            locales_by_family[family].add(task.hints.target_locale)
+        family, slot = _family(task.real_path), locale_slot(task.real_path)
+        if family and slot:
+            locales_by_family[family].add(slot[2])
+            pure = Path(task.real_path)
+            spellings[family][slot[2]] = pure.parts[slot[1]] if slot[0] == "folder" else pure.name.split(".")[slot[1]]
     wanted = set(config.target_locales)
     out = []
     for task in sources:
         family = _family(task.real_path)
-        locales = wanted or (locales_by_family.get(family, set()) if family else set())
+        bare = family is None
+        if bare:  # x.md beside x.de-DE.md: the locale would go before the extension
+            pure = Path(task.real_path)
+            family = ("name", str(pure.parent), len(pure.name.split(".")) - 1)
+        locales = wanted or locales_by_family.get(family, set())
         missing = []
         for locale in sorted(locales, key=lambda loc: loc.tag):
-            other = counterpart(task.real_path, locale, allow_bare=False)
-            if other is None:
+            if bare:
+                written = spellings[family].get(locale, locale.tag)
+                names = [".".join(pure.name.split(".")[:-1] + [s, pure.suffix[1:]]) for s in [written, *_spellings(locale)]]
+                if not any((pure.parent / name).is_file() for name in names):
+                    missing.append((locale, relative(pure.parent / names[0])))
                 continue
-            if other.path is None:
+            other = counterpart(task.real_path, locale, allow_bare=False)
+            if other is not None and other.path is None:
                 missing.append((locale, relative(Path(other.expected))))
         if missing:
             out.append(replace(task, explicit=False, pairing=PairingPlan(missing=tuple(missing))))
