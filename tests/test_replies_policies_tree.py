@@ -193,3 +193,14 @@ def test_missing_translation_in_the_locale_in_the_name_layout(tmp_path):
     # notes.md has no translation in any locale: nothing says it is localized content, so it is left alone.
     assert [(f.rule, f.path, f.locale, f.message) for f in report.findings] == [
         ("completeness.no-translation", "guide/shipping.md", "fr-FR", "no fr-FR translation: guide/shipping.fr-FR.md does not exist")]
+
+
+def test_a_per_locale_catalog_without_a_source_is_an_error_not_silence(tmp_path):
+    write_tree(tmp_path, {"replies/de-DE.yaml": "hello: Hallo!\n", "other/fr.json": '{"hello": "Bonjour !"}'})
+    report = check_tree(tmp_path, "replies/de-DE.yaml", "other/fr.json")
+    assert [(e.path, e.message) for e in report.errors] == [
+        ("other/fr.json", "cannot find the source of this translation: no en counterpart such as other/en.json "
+         "(set source_locale, or a content set with `source:` in l10n-qa.yaml)"),
+        ("replies/de-DE.yaml", "cannot find the source of this translation: no en counterpart such as replies/en.yaml "
+         "(set source_locale, or a content set with `source:` in l10n-qa.yaml)"),
+    ]

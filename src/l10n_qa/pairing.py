@@ -190,6 +190,7 @@ class PairingPlan:
     expected: str = ""  # the source is gone: where it should be
     stale: str = ""
     missing: tuple[tuple[Locale, str], ...] = ()  # for a source file: locales it has no translation in
+    problem: str = ""  # why no source could be found (an error if the file turns out to need one)
 
 
 def _is_bilingual_reply_file(path: str) -> bool:
@@ -228,7 +229,7 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
         locale = task.hints.target_locale
         sourced = next((s for s in sets if s.target.match(key)), None)
         in_source_set = any(s.source.match(key) for s in sets)
-        if locale is not None and same_locale(locale, source_locale) or (locale is None and in_source_set and sourced is None):
+        if (locale is not None and same_locale(locale, source_locale)) or (locale is None and in_source_set and sourced is None):
             sources.append(task)
             if task.explicit and not swept:
                 errors.append(InputError(task.path, f"this is a source file ({source_locale}): check its translations "
@@ -250,12 +251,13 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
             other = counterpart(real, source_locale)
             source_real, expected, family = (other.path, relative(Path(other.expected)), other.family) if other else (None, "", False)
         if source_real is None and not family:
-            if fmt == "replies":
-                kept.append(task)  # maybe a bilingual reply file with a locale-like name; the loader will tell
+            problem = (f"cannot find the source of this translation: no {source_locale} counterpart such as "
+                       f"{expected or 'a file in the source locale'} (set source_locale, or a content set with "
+                       "`source:` in l10n-qa.yaml)")
+            if fmt == "replies":  # maybe a bilingual reply file with a locale-like name: the loader will tell
+                kept.append(replace(task, pairing=PairingPlan(problem=problem)))
                 continue
-            errors.append(InputError(task.path, f"cannot find the source of this translation: no {source_locale} "
-                                     f"counterpart such as {expected or 'a file in the source locale'} (set source_locale, "
-                                     "or a content set with `source:` in l10n-qa.yaml)"))
+            errors.append(InputError(task.path, problem))
             continue
         if source_real is None:
             kept.append(replace(task, pairing=PairingPlan(expected=expected)))
@@ -422,9 +424,13 @@ def _commit_times(files: set[str]) -> dict[str, float]:
 
 def pair_document(task: FileTask, document: Document, load: Callable[[FileTask], Document | None]) -> Document:
     """Align a loaded translation with its source; `load` reads the source (problems become errors)."""
-    plan_ = task.pairing if isinstance(task.pairing, PairingPlan) else PairingPlan()
+    plan_ = task.pairing if isinstance(task.pairing, PairingPlan) else PairingPlan(
+        problem="cannot find the source of this translation (name it like help/de-DE/… or configure a content set)")
     pairing = Pairing(source_path=plan_.source_shown, expected_source=plan_.expected, stale=plan_.stale)
     document.pairing = pairing
+    if plan_.problem:
+        document.errors.append(InputError(task.path, plan_.problem))
+        return document
     if plan_.source_real is None:
         return document
     source = load(FileTask(plan_.source_shown or plan_.source_real, plan_.source_real,
