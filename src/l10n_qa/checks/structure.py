@@ -22,8 +22,8 @@ MISSING = Rule(
     "missing from the translation.",
     "A dropped paragraph or step leaves customers without part of the answer; a dropped link or image loses "
     "what the article points to. Translate the missing part where the source has it.",
-    ("## Refunds\n\nRefunds take 14 days.\n\nContact us if …", "## Erstattungen\n\nErstattungen dauern 14 Tage.",
-     "## Erstattungen\n\nErstattungen dauern 14 Tage.\n\nKontaktieren Sie uns, wenn …"),
+    ("See [our refund policy](/hc/en-us/articles/123).", "Siehe unsere Erstattungsrichtlinie.",
+     "Siehe [unsere Erstattungsrichtlinie](/hc/de/articles/123)."),
 )
 EXTRA = Rule(
     "structure.extra", "structure", Severity.WARNING,
