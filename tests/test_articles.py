@@ -263,3 +263,12 @@ def test_cli_locale_filter_on_a_bilingual_reply_file(tmp_path):
     report = json.loads(result.stdout)
     assert [(f["rule"], f["locale"], f["line"], f["column"]) for f in report["findings"]] == [
         ("punctuation.end", "fr", 6, 16)]
+
+
+def test_html_the_parser_gives_up_on_is_an_error_with_its_line_and_odd_markdown_loads(tmp_path):
+    write_tree(tmp_path, {"en/a.html": "<p>Hi</p>\n", "de/a.html": "<p>Hallo</p>\n<![i](s)\n",
+                          "en/b.md": "Text.\n", "de/b.md": "```\n  \n"})
+    report = check_tree(tmp_path, "de")
+    assert [(e.path, e.line, e.message) for e in report.errors] == [
+        ("de/a.html", 2, "not valid HTML: unknown status keyword 'i' in marked section")]
+    assert [(f.rule, f.path) for f in report.findings] == [("structure.extra", "de/b.md"), ("structure.missing", "de/b.md")]

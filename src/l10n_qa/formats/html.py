@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 
 from l10n_qa.blocks import Block, InlineRef, OffsetsMap, TextBuilder, align
-from l10n_qa.formats import LoadHints, decode_document
+from l10n_qa.formats import LoadError, LoadHints, decode_document
 from l10n_qa.model import Document, LineIndex, Locale, Markup
 
 INLINE = frozenset({
@@ -37,8 +37,11 @@ _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|www\.)", re.I)
 def load(path: str, data: bytes, hints: LoadHints) -> Document:
     text = decode_document(data)
     reader = _Reader(text)
-    reader.feed(text)
-    reader.close()
+    try:
+        reader.feed(text)
+        reader.close()
+    except AssertionError as exc:  # html.parser gives up on some malformed declarations (`<![x`)
+        raise LoadError(f"not valid HTML: {exc}", reader.getpos()[0]) from None
     reader.flush_all()
     locale = hints.target_locale or reader.document_locale
     return Document(path, "html", locale, hints.source_locale, blocks=reader.blocks)

@@ -192,9 +192,8 @@ class _Reader:
 
     def code_block(self, token) -> Block:
         first = token.map[0] + (1 if token.type == "fence" else 0)
-        content = token.content
-        origins = self.line_origins(content.rstrip("\n"), first) if content.strip() else [self.line_start(first)]
-        text = content.rstrip("\n")
+        text = token.content.rstrip("\n")
+        origins = self.line_origins(text, first) if text else [self.line_start(min(first, len(self.raw_lines) - 1))]
         return Block("code", text, OffsetsMap(self.lines, origins[:len(text) + 1]), info=token.info.strip())
 
     def html_block(self, token) -> Block | None:
