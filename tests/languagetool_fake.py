@@ -36,6 +36,10 @@ LANGUAGES = [
     {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
     {"name": "French", "code": "fr", "longCode": "fr"},
     {"name": "Japanese", "code": "ja", "longCode": "ja-JP"},
+    {"name": "Spanish", "code": "es", "longCode": "es"},
+    {"name": "Portuguese", "code": "pt", "longCode": "pt"},
+    {"name": "Portuguese (Brazil)", "code": "pt", "longCode": "pt-BR"},
+    {"name": "Portuguese (Portugal)", "code": "pt", "longCode": "pt-PT"},
     {"name": "Chinese", "code": "zh", "longCode": "zh-CN"},
 ]
 

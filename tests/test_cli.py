@@ -142,10 +142,14 @@ def test_missing_path_and_unsupported_file(tmp_path):
     result = l10n_qa("check", "nope.po", cwd=tmp_path)
     assert result.returncode == 2
     assert "nope.po: no such file or directory" in result.stdout
-    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
-    result = l10n_qa("check", "notes.txt", cwd=tmp_path)
+    (tmp_path / "notes.rtf").write_text("hello", encoding="utf-8")
+    result = l10n_qa("check", "notes.rtf", cwd=tmp_path)
     assert result.returncode == 2
     assert "unsupported file format" in result.stdout
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")  # plain text, but in which locale?
+    result = l10n_qa("check", "notes.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "notes.txt: cannot tell which locale this file is in" in result.stdout
 
 
 def test_directory_walk_skips_vcs_build_and_excluded(project):

@@ -215,6 +215,15 @@ def test_spanish_plural_and_verb_forms(terms):
     assert terms("Your orders have shipped.", "Tus compras se han enviado.", "es") == [(MISSING, L, C)]
 
 
+def test_spanish_and_portuguese_plural_s(terms):
+    # Snowball keeps the -s of "días", "tickets"; the key drops it.
+    glossary = ("entries:\n  - source: business day\n    translations: {es: día hábil}\n"
+                "  - source: ticket\n    translations: {es: ticket, pt: ticket}\n")
+    assert terms("It takes 10 business days.", "Tarda 10 días hábiles.", "es", glossary) == []
+    assert terms("We keep support tickets.", "Conservamos los tickets de asistencia.", "es", glossary) == []
+    assert terms("We keep support tickets.", "Guardamos os tickets de suporte.", "pt", glossary) == []
+
+
 def test_portuguese_locale_fallback(terms):
     assert terms("Your order has shipped.", "O seu pedido foi enviado.", "pt-BR") == []  # pt serves pt-BR
     assert terms("Your order has shipped.", "A sua encomenda foi enviada.", "pt-PT") == []
@@ -230,6 +239,7 @@ def test_arabic_clitics_articles_and_vowel_marks(terms):
     assert terms("Your order has shipped.", "تم شحن طلبك.", "ar") == []
     assert terms("Refunds take 14 days.", "تتم معالجة المبالغ المستردة خلال 14 يومًا.", "ar") == []
     assert terms("Your order has shipped.", "تم شحن طَلَبُك.", "ar") == []  # with vowel marks
+    assert terms("Enter the e-mail address of your account.", "أدخل عنوان البريد الإلكتروني لحسابك.", "ar") == []
 
 
 def test_arabic_missing_term(terms):

@@ -302,9 +302,12 @@ def test_samples_with_grammar_report_exactly_the_documented_mistakes(fake):
                              "--no-cache", "--format", "json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
-    assert report["errors"] == [] and report["notices"] == []
+    # LanguageTool has no Hebrew: the he-IL help center is said to be unchecked, once.
+    assert report["errors"] == []
+    assert report["notices"] == [{"message": "languagetool: the server has no language for he-IL; he-IL was not "
+                                             "grammar-checked"}]
     assert {(f["path"], f["line"], f["rule"]) for f in report["findings"]} == expected_findings("grammar")
-    assert {form["language"] for form in fake.checks} == {"de-DE", "fr", "ar", "ja-JP"}
+    assert {form["language"] for form in fake.checks} >= {"de-DE", "fr", "ar", "ja-JP", "es", "pt-BR"}
 
 
 @pytest.mark.skipif(not os.environ.get("L10N_QA_LANGUAGETOOL_URL"),

@@ -28,7 +28,16 @@ def test_samples_report_exactly_the_documented_mistakes():
     found = {(f["path"], f["line"], f["rule"]) for f in report["findings"]}
     assert found - expected == set(), "findings not documented in samples/expected.yaml (false positives?)"
     assert expected - found == set(), "documented mistakes the tool no longer finds"
-    assert {f["locale"] for f in report["findings"]} == {"de", "fr", "ar", "ja", "de-DE", "fr-FR", "ar-SA", "ja-JP"}
+    assert {f["locale"] for f in report["findings"]} == {"de", "fr", "ar", "ja", "de-DE", "fr-FR", "ar-SA", "ja-JP",
+                                                         "es-ES", "pt-BR", "he-IL"}
+
+
+def test_samples_help_center_reports_structure_at_the_real_position():
+    result = subprocess.run([sys.executable, "-m", "l10n_qa", "check", "samples/help/fr-FR/billing/refunds.md", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout == ("samples/help/fr-FR/billing/refunds.md:14:4: error   structure.missing            "
+                             'list item "Click Request a refund." of the source is missing here\n')
 
 
 def test_samples_text_report_shows_the_mistake_in_context():

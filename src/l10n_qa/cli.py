@@ -598,6 +598,31 @@ def baseline_prune(paths: _BaselinePaths = None, file: _BaselineFile = None, con
         raise _fail(str(exc)) from None
     typer.echo(f"Removed {len(stale)} stale entries from {target} ({len(baseline.entries)} left)")
     _baseline_done(report)
+@app.command()
+def init(
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing l10n-qa.yaml.")] = False,
+) -> None:
+    """Guess how this repository's content is localized and write a commented l10n-qa.yaml."""
+    from l10n_qa.config import CONFIG_NAMES, ConfigError, load_config
+    from l10n_qa.init import guess, render
+
+    root = Path.cwd()
+    existing = [name for name in CONFIG_NAMES if (root / name).exists()]
+    if existing and not force:
+        raise _fail(f"{existing[0]} already exists; use --force to overwrite it")
+    text, told = render(guess(root))
+    target = root / "l10n-qa.yaml"
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {target.name}: {exc.strerror or exc}") from None
+    try:
+        load_config(target, target.name)  # what we wrote must be a valid config
+    except ConfigError as exc:
+        raise _fail(f"the guessed config is not valid, please fix it: {exc}") from None
+    for line in told:
+        typer.echo(line)
+    typer.echo(f"Wrote {target.name}. Check it, then run `l10n-qa check`.")
 
 
 def _add_glossary_commands() -> None:

@@ -35,6 +35,7 @@ class FileTask:
     # Named by the user (a path argument or content set), not met while walking a folder: a walked
     # .xml file that is not XLIFF is someone else's XML, a named one is a mistake worth reporting.
     explicit: bool = True
+    pairing: object | None = None  # l10n_qa.pairing.PairingPlan: a monolingual file's source, set by pairing.plan
 
 
 @lru_cache(maxsize=512)
@@ -50,13 +51,21 @@ def locale_from_path(path: str) -> Locale | None:
     The file name is read first, then folders from the nearest up; a part counts only when its
     language subtag is a real language code, so `js/` or `hc/` are not taken for locales.
     """
+    slot = locale_slot(path)
+    return slot[2] if slot else None
+
+
+def locale_slot(path: str) -> tuple[str, int, Locale] | None:
+    """Where the locale sits in a path: ("name", index among the file name's dot-separated parts,
+    locale) or ("folder", index among the path's parts, locale); see `locale_from_path`."""
     pure = Path(path)
     name_parts = pure.name.split(".")[:-1] if "." in pure.name else [pure.name]
-    candidates = list(reversed(name_parts)) + list(reversed(pure.parent.parts))
-    for part in candidates:
+    candidates = [("name", i, name_parts[i]) for i in reversed(range(len(name_parts)))]
+    candidates += [("folder", i, pure.parts[i]) for i in reversed(range(len(pure.parts) - 1))]
+    for where, index, part in candidates:
         if _LOCALE_LIKE.match(part) and _known_language(re.split(r"[-_@]", part)[0]):
             try:
-                return Locale.parse(part)
+                return where, index, Locale.parse(part)
             except ValueError:
                 continue
     return None

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, RULES, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
+from l10n_qa import suppress
+from l10n_qa.blocks import Pairing
 from l10n_qa.model import (CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity,
                            Suppressed, fingerprint)
-from l10n_qa import suppress
+from l10n_qa.pairing import pair_document, plan
 from l10n_qa.services import prepared
 
 if TYPE_CHECKING:
@@ -151,7 +153,8 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
     if fmt is None and not task.explicit:
         return None  # e.g. an Android strings.xml met while walking a folder
     if fmt is None:
-        result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT or XLIFF)"))
+        result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT, XLIFF, Markdown, "
+                                        "HTML, YAML/JSON replies or plain text)"))
         return None
     try:
         document = loader(fmt)(task.path, data, task.hints)
@@ -198,10 +201,26 @@ class _FindingMaker:
 
 def check_file(task: FileTask, settings: Settings) -> FileResult:
     result = FileResult()
-    document = load_document(task, result)
-    if document is None or not settings.wants_locale(document.target_locale):
-        return result
-    result.checked = True
+    plan = task.pairing
+    if plan is not None and plan.missing:  # a source file with no translation in some locales
+        document = missing_translations(task, settings)
+    else:
+        document = load_document(task, result)
+        if document is None:
+            return result
+        several_locales = document.target_locale is None and document.pairing is not None  # a bilingual reply file
+        if not several_locales and not settings.wants_locale(document.target_locale):
+            return result
+        if document.blocks is not None:  # one language only: pair it with its source, block by block
+            if document.target_locale is None:
+                result.errors.append(InputError(task.path, "cannot tell which locale this file is in: put the locale "
+                                                "in its path (help/de-DE/…, replies/de-DE.yaml)"))
+                return result
+            document = pair_document(task, document, lambda source: load_document(source, result))
+            result.errors.extend(e for e in document.errors if e not in result.errors)
+        elif several_locales and settings.locales:
+            document.segments = [s for s in document.segments if settings.wants_locale(s.target_locale)]
+        result.checked = True
     result.path = task.path
     result.segments = len(document.segments)
     context = _context(settings)
@@ -227,6 +246,8 @@ def _collect(report: Report, results, total: int, progress: Callable[[int, int],
     for done, result in enumerate(results, 1):
         report.findings.extend(result.findings)
         report.suppressed.extend(result.suppressed)
+        # A broken source file is reported by every translation paired with it: once is enough
+        # (run() also removes duplicates at the end).
         report.errors.extend(result.errors)
         report.notices.extend(result.notices)
         report.segments += result.segments
@@ -235,6 +256,14 @@ def _collect(report: Report, results, total: int, progress: Callable[[int, int],
             report.paths.append(result.path)
         if progress is not None:
             progress(done, total)
+
+
+def missing_translations(task: FileTask, settings: Settings) -> Document:
+    """The document of a source file that pairing found untranslated in some locales."""
+    wanted = tuple((locale, path) for locale, path in task.pairing.missing if settings.wants_locale(locale))
+    document = Document(task.path, "", None, task.hints.source_locale)
+    document.pairing = Pairing(source_path=task.path, missing_translations=wanted)
+    return document
 
 
 def resolve_jobs(jobs: int, files: int) -> int:
@@ -253,6 +282,8 @@ def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 
     tasks, errors = discovery.discover(paths)
     if only is not None:
         tasks = only(tasks)
+    tasks, pairing_errors = plan(tasks, discovery.config, paths)
+    errors += pairing_errors
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
     with prepared(settings, workers, report) as settings:

@@ -190,6 +190,11 @@ class Segment:
     alternate_source: str | None = None
     single_number_form: bool = False
     context: str | None = None
+    # Spans the loader knows to be code that is not markup (Markdown code spans): masked like
+    # placeholders, so no language check reads them.
+    source_protected: tuple[tuple[int, int], ...] = ()
+    target_protected: tuple[tuple[int, int], ...] = ()
+    direction: str | None = None  # the target's declared text direction (HTML dir), when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +282,11 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    # A monolingual file (Markdown, HTML, a per-locale catalog) loads as blocks with no source yet;
+    # l10n_qa.pairing aligns them with its source's blocks into `segments` and records the
+    # alignment in `pairing` for the structure and completeness checks (types in l10n_qa.blocks).
+    blocks: list | None = None
+    pairing: object | None = None
 
 
 @dataclass(frozen=True, slots=True)

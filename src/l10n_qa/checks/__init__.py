@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n_qa.checks.completeness import completeness
+from l10n_qa.checks.completeness import completeness, tree_completeness
 from l10n_qa.checks.encoding import encoding
 from l10n_qa.checks.grammar import languagetool
 from l10n_qa.checks.markup import markup
@@ -13,6 +13,7 @@ from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
 from l10n_qa.checks.spelling import hunspell_spelling
 from l10n_qa.checks.suppression import SUPPRESSION_RULES
+from l10n_qa.checks.structure import structure
 from l10n_qa.checks.terminology import terminology
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
@@ -22,11 +23,15 @@ CHECKERS: tuple[Checker, ...] = (
     hunspell_spelling,
 )
 
-# Checks that look at a whole document at once: LanguageTool gets a document's segments in batches.
-DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (languagetool,)
+# Checks that look at a whole document at once: the block alignment of monolingual files, what
+# pairing found across the tree, and LanguageTool, which gets a document's segments in batches.
+DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, languagetool)
 
-RULES: dict[str, Rule] = {rule.id: rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules}
+_ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
 # Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.
-RULES.update((rule.id, rule) for rule in SUPPRESSION_RULES)
+_ALL_RULES += SUPPRESSION_RULES
+_CATEGORY_ORDER = {category: i for i, category in enumerate(dict.fromkeys(r.category for r in _ALL_RULES))}
+# Grouped by category (in order of first appearance), so listings show each category once.
+RULES: dict[str, Rule] = {rule.id: rule for rule in sorted(_ALL_RULES, key=lambda r: _CATEGORY_ORDER[r.category])}
 
 __all__ = ["CHECKERS", "DOCUMENT_CHECKERS", "RULES", "CheckContext", "Checker", "DocumentChecker", "Pair", "Rule"]

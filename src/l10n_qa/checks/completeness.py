@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import regex
 
-from l10n_qa.checks.registry import Rule, checker
-from l10n_qa.model import Hit, Severity
+from l10n_qa.blocks import KEYED_KINDS, Pairing
+from l10n_qa.checks.registry import Rule, checker, document_checker
+from l10n_qa.model import FixedPosition, Hit, Segment, Severity
 
 _WORD = regex.compile(r"\p{L}{2,}")
 
@@ -58,3 +59,57 @@ def completeness(pair):
     if len(_WORD.findall(pair.masked_source)) >= 2:
         yield Hit(UNTRANSLATED.id, "the translation is a copy of the source", 0, len(seg.target.rstrip()),
                   suggestion="translate it", matched=seg.target.strip()[:80])
+
+
+# --- Across the tree: files and entries that have no partner, translations older than their source.
+# Pairing finds these facts while it pairs files by path (it sees the tree; checks never do) and
+# records them on the document as an l10n_qa.blocks.Pairing; this checker reports them.
+
+NO_TRANSLATION = Rule(
+    "completeness.no-translation", "completeness", Severity.WARNING,
+    "A source file has no translation in a locale that its sibling files are translated into.",
+    "Customers of that locale get the article in the source language, or a broken link to it. Translate "
+    "it, or make the gap explicit. Reported once per file and locale, on the source file; the locales are "
+    "the config's target_locales, or those found beside the source.",
+)
+ORPHAN = Rule(
+    "completeness.orphan", "completeness", Severity.WARNING,
+    "A translation (a file or an entry) whose source no longer exists.",
+    "When a source article or reply is deleted or renamed, its translations stay behind and are still "
+    "published. Delete the translation, or rename it like its source.",
+)
+STALE = Rule(
+    "completeness.stale", "completeness", Severity.INFO,
+    "The source was changed after the translation was last changed (git history).",
+    "The translation may not say what the source now says. Compare them and update the translation "
+    "(committing it clears this).",
+)
+
+
+@document_checker(EMPTY, NO_TRANSLATION, ORPHAN, STALE)
+def tree_completeness(document, context):
+    pairing = document.pairing
+    if not isinstance(pairing, Pairing):
+        return
+    for locale, expected in pairing.missing_translations:
+        placed = Segment(key=document.path, source=None, target="", source_locale=document.source_locale,
+                         target_locale=locale, path=document.path, target_map=FixedPosition(1, 1))
+        yield placed, Hit(NO_TRANSLATION.id, f"no {locale} translation: {expected} does not exist",
+                          suggestion=f"translate it as {expected}", matched=str(locale))
+    start = Segment(key=document.path, source=None, target="", source_locale=None, target_locale=None,
+                    path=document.path, target_map=FixedPosition(1, 1))
+    if pairing.source_path is None and pairing.expected_source:
+        yield start, Hit(ORPHAN.id, f"the source of this translation is gone: {pairing.expected_source} does not exist",
+                         suggestion="delete this translation, or rename it like its source", matched=pairing.expected_source)
+    if pairing.stale:
+        yield start, Hit(STALE.id, f"possibly out of date: {pairing.stale}",
+                         suggestion="compare it with the source and update it", matched=pairing.source_path or "")
+    for pair in pairing.aligned:
+        source, target = pair.source, pair.target
+        if target is None and source is not None and source.kind in KEYED_KINDS:
+            yield pair.placement(), Hit(EMPTY.id, f"`{source.key}` has no translation: it is missing from this file",
+                              suggestion=f"add `{source.key}` with its translation", matched=source.key)
+        if source is None and target is not None and target.kind in KEYED_KINDS:
+            yield pair.placement(), Hit(ORPHAN.id, f"`{target.key}` is not in the source (deleted or renamed there?)",
+                                        0, len(target.text), suggestion=f"delete `{target.key}`, or rename it like its source",
+                                        matched=target.key)

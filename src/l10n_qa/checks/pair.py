@@ -124,8 +124,10 @@ class Pair:
     def target_links(self) -> list[Link]:
         return find_links(self.target)
 
-    def _protected(self, placeholders: list[Token], markup: tuple[Markup, ...], links: list[Link]) -> list[tuple[int, int]]:
+    def _protected(self, placeholders: list[Token], markup: tuple[Markup, ...], links: list[Link],
+                   code: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
         spans = [(t.start, t.end) for t in placeholders]
+        spans += code
         spans += [(m.start, m.end) for m in markup]
         spans += [(lk.start, lk.end) for lk in links]
         # Native code inside XLIFF ph/bpt/ept/it is code, not text.
@@ -151,12 +153,15 @@ class Pair:
     @cached_property
     def masked_source(self) -> str:
         """The source with placeholders, tags and links blanked out (offsets unchanged)."""
-        if not _MAYBE_PROTECTED.search(self.source):
+        if not _MAYBE_PROTECTED.search(self.source) and not self.segment.source_protected:
             return self.source
-        return _mask(self.source, self._protected(self.source_placeholders, self.source_markup, self.source_links))
+        return _mask(self.source, self._protected(self.source_placeholders, self.source_markup, self.source_links,
+                                                       self.segment.source_protected))
 
     @cached_property
     def masked_target(self) -> str:
-        if not _MAYBE_PROTECTED.search(self.target) and self.segment.target_markup is None:
+        if (not _MAYBE_PROTECTED.search(self.target) and self.segment.target_markup is None
+                and not self.segment.target_protected):
             return self.target
-        return _mask(self.target, self._protected(self.target_placeholders, self.target_markup, self.target_links))
+        return _mask(self.target, self._protected(self.target_placeholders, self.target_markup, self.target_links,
+                                                       self.segment.target_protected))

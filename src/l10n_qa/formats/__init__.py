@@ -32,8 +32,15 @@ class LoadHints:
 
 
 # Format name → module under l10n_qa.formats (imported only when a file of that format is read).
-_MODULES = {"po": "po", "xliff": "xliff"}
-EXTENSIONS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff"}
+_MODULES = {"po": "po", "xliff": "xliff", "markdown": "markdown", "html": "html", "replies": "replies", "text": "text"}
+EXTENSIONS = {
+    ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff",
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+    ".yaml": "replies", ".yml": "replies", ".json": "replies", ".txt": "text",
+}
+# Formats whose files hold one language: each is paired with its source file by l10n_qa.pairing.
+# Reply libraries (`replies`) are either: a per-locale catalog is, a bilingual reply file is not.
+MONOLINGUAL = frozenset({"markdown", "html", "text"})
 
 
 def format_for(path: str, head: bytes | None = None) -> str | None:
@@ -96,3 +103,19 @@ def _strict(data: bytes, encoding: str) -> str:
         line = data[: exc.start].count(b"\n") + 1 if encoding.replace("-", "").lower() == "utf8" else None
         raise LoadError(f"not valid {encoding}: byte 0x{data[exc.start]:02x} cannot be decoded "
                         "(save the file as UTF-8 or declare its charset)", line) from None
+
+
+def decode_document(data: bytes) -> str:
+    """Decode a text document (Markdown, HTML, YAML, JSON, plain text) and refuse binary data.
+
+    A NUL byte never occurs in text; an image or PDF saved under a text name is reported with the
+    line of the first one instead of being read as garbage.
+    """
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data[:8192]:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise LoadError("this is a binary file, not text (it contains NUL bytes)", line)
+    text = decode_text(data)
+    nul = text.find("\x00")
+    if nul != -1:
+        raise LoadError("this is a binary file, not text (it contains NUL bytes)", text.count("\n", 0, nul) + 1)
+    return text

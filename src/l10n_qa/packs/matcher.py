@@ -185,9 +185,13 @@ class Matcher:
             _, word_fold, word_key = literal.words[0]
             if key == word_key:
                 continue  # already found as a whole word
-            if prefixes:  # Hebrew: the term behind one to three one-letter particles
-                head = folded[: len(folded) - len(word_fold)]
-                matched = folded.endswith(word_fold) and 0 < len(head) <= 3 and all(c in prefixes for c in head)
+            if prefixes:  # Hebrew, Arabic: the term behind one to three one-letter particles
+                matched = False
+                for whole, part in ((folded, word_fold), (key, word_key)):
+                    head = whole[: len(whole) - len(part)]
+                    if whole.endswith(part) and 0 < len(head) <= 3 and all(c in prefixes for c in head):
+                        matched = True
+                        break
             else:  # compounds: the term as the first or the last part of a longer word
                 matched = len(word_key) >= _MIN_COMPOUND_PART and (
                     key.startswith(word_key) or key.endswith(word_key) or folded.endswith(word_fold))

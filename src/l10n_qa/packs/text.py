@@ -39,7 +39,13 @@ SPACELESS_LANGUAGES = frozenset({"ja", "zh", "yue", "wuu", "th", "lo", "km", "my
 COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "nn", "no", "is", "fi", "lb", "af"})
 # Hebrew writes the particles ו ה ב כ ל מ ש as prefixes of the next word ("בחשבון": in the account);
 # with no Hebrew stemmer, an approved term is also recognised behind up to three of them.
-CLITIC_PREFIXES = {"he": frozenset("והבכלמש"), "yi": frozenset()}
+CLITIC_PREFIXES = {"he": frozenset("והבכלמש"), "yi": frozenset(),
+                   # Arabic: the one-letter conjunctions and prepositions the Snowball stemmer does not
+                   # always remove ("لحسابك": for your account).
+                   "ar": frozenset("وفبلك")}
+# Snowball's Spanish, Portuguese and Catalan stemmers keep the plural -s after a stressed vowel or a
+# consonant ("días", "tickets"); the key drops it, so singular and plural share a key.
+_PLURAL_S = frozenset({"es", "pt", "ca", "gl"})
 # Arabic-script and Hebrew text is written with or without vowel marks and tatweel; match without.
 _MARKED_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku", "he", "yi"})
 _MARKS = regex.compile(r"[\u0591-\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -52,6 +58,9 @@ _JOINING = " \t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u3000-\u00ad\u2010\u2011'\
 # Scripts written without spaces, for word boundaries of Latin terms inside e.g. Japanese text.
 _SPACELESS_SCRIPT = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\u30fc\uff66-\uff9f]")
+
+
+_PLURAL_S_ALGORITHMS = frozenset(_STEMMERS[lang] for lang in _PLURAL_S if lang in _STEMMERS)
 
 
 def language_of(tag: str | None) -> str:
@@ -78,10 +87,11 @@ def profile(language: str) -> Profile:
 class _Stems:
     """Stem lookups, cached per word: text repeats the same words, and stemming is the costly step."""
 
-    def __init__(self, algorithm: str):
+    def __init__(self, algorithm: str, plural_s: bool = False):
         import snowballstemmer
 
         self._stem = snowballstemmer.stemmer(algorithm).stemWord
+        self._plural_s = plural_s
         self._cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
@@ -89,13 +99,16 @@ class _Stems:
         if stem is None:
             if len(self._cache) > 200_000:
                 self._cache.clear()
-            stem = self._cache[word] = self._stem(word) or word
+            stem = self._stem(word) or word
+            if self._plural_s and len(stem) > 3 and stem.endswith("s"):
+                stem = stem[:-1]
+            self._cache[word] = stem
         return stem
 
 
 @lru_cache(maxsize=None)
 def _stems(algorithm: str) -> _Stems:
-    return _Stems(algorithm)
+    return _Stems(algorithm, algorithm in _PLURAL_S_ALGORITHMS)
 
 
 def fold(text: str, language: str) -> str:

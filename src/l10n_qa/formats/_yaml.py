@@ -1,0 +1,91 @@
+"""YAML read safely and with positions, for front matter and reply libraries.
+
+Only `yaml.compose` with the SafeLoader is used: it builds a node tree (each node knows where it
+starts and ends in the text) and never constructs Python objects, so `!!python/object` tags are
+inert. Aliases are shared nodes, not copies; walking the tree visits each node once, so an alias
+bomb costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import yaml
+
+from l10n_qa.blocks import OffsetsMap, align
+from l10n_qa.formats import LoadError
+from l10n_qa.model import LineIndex
+
+STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+def compose(text: str, first_line: int = 1) -> yaml.Node | None:
+    """The node tree of `text`; `first_line` is the file line `text` starts on (for errors)."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        line = mark.line + first_line if mark else None
+        raise LoadError(f"invalid YAML: {problem}", line) from None
+
+
+def is_text(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG
+
+
+def scalar_text(node: yaml.ScalarNode) -> str:
+    """A string scalar's text; the line break YAML adds to the end of a block scalar is syntax."""
+    return node.value.rstrip("\n") if node.style in ("|", ">") else node.value
+
+
+def scalar_map(node: yaml.ScalarNode, raw: str, base: int, lines: LineIndex) -> OffsetsMap:
+    """Where each character of a string scalar is in the file.
+
+    `raw` is the YAML text as it is in the file and `base` the file offset it starts at. Quotes,
+    escapes, indentation of block scalars and folded line breaks are stepped over by `align`.
+    """
+    start, end = node.start_mark.index, node.end_mark.index
+    if node.style in ("|", ">"):
+        # Skip the indicator line: the text starts on the next line.
+        newline = raw.find("\n", start, end)
+        start = newline + 1 if newline != -1 else start
+    return OffsetsMap(lines, align(scalar_text(node), raw[start:end], base + start))
+
+
+def walk_strings(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """Every string leaf of a tree as (dotted key, node); list items are keyed by their `id` or index."""
+    seen: set[int] = set()
+
+    def visit(current: yaml.Node, key: str, id_key: str | None = None) -> Iterator[tuple[str, yaml.ScalarNode]]:
+        if id(current) in seen:
+            return
+        seen.add(id(current))
+        if isinstance(current, (yaml.MappingNode, yaml.SequenceNode)) and current.tag not in (MAP_TAG, SEQ_TAG):
+            return  # an application tag (`!!python/object/apply`, `!Ref`) marks data that is not text
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                name = str(key_node.value)
+                if name == id_key:
+                    continue  # the list item's id names it; it is not text
+                yield from visit(value_node, f"{key}.{name}" if key else name)
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                ident = item_id(item)
+                name = ident[1] if ident else str(index)
+                yield from visit(item, f"{key}.{name}" if key else name, ident[0] if ident else None)
+        elif is_text(current):
+            yield key, current
+
+    yield from visit(node, prefix)
+
+
+def item_id(node: yaml.Node) -> tuple[str, str] | None:
+    """(field, value) of the `id` (or `key`) of a mapping in a list, which keys its texts."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value in ("id", "key") and isinstance(value_node, yaml.ScalarNode):
+                return str(key_node.value), str(value_node.value)
+    return None

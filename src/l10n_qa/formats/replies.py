@@ -1,0 +1,139 @@
+"""Canned-reply libraries and key/value catalogs in YAML or JSON (docs/replies.md has the format).
+
+Two layouts:
+
+- Per locale (monolingual): one file per locale, `replies/de-DE.yaml` beside `replies/en-US.yaml`,
+  or an i18next catalog `locales/de/translation.json`. Any nesting of mappings (and lists of
+  mappings with an `id`) with strings at the leaves; each string is an entry keyed by its dotted
+  path (`refund_approved.body`, `chat.title`). l10n_qa.pairing pairs the file with its source by
+  path and the entries by key (i18next plural suffixes `_one`, `_few`, … by the target language's
+  plural categories).
+- Bilingual: one file per reply (or an i18next resources file) whose top-level keys are locales,
+  the source among them: `en-US: {title, body}`, `de-DE: {title, body}`, with optional `id` and
+  `source_locale`. It pairs itself: every other locale is checked against the source locale.
+
+YAML is read with the safe loader only; JSON is validated with the json module (for its exact
+error positions) and then read through the same YAML node tree for the position of every string.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from l10n_qa.blocks import Block, Pairing
+from l10n_qa.formats import LoadError, LoadHints, decode_document
+from l10n_qa.formats import _yaml
+from l10n_qa.model import Document, FixedPosition, LineIndex, Locale
+
+_META_KEYS = frozenset({"id", "source_locale"})
+_TOP_KEY = re.compile(r"""^(?:["']?)([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?:["']?)[ \t]*:""", re.M)
+_JSON_TOP_KEY = re.compile(r"""^[ \t]{0,8}"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"[ \t]*:[ \t]*\{""", re.M)
+
+
+def _locale_key(name: str) -> Locale | None:
+    from l10n_qa.discover import locale_slot
+
+    slot = locale_slot(f"{name}/x")
+    return slot[2] if slot and slot[0] == "folder" and slot[1] == 0 else None
+
+
+def looks_bilingual(head: bytes) -> bool:
+    """Whether the start of a YAML/JSON file has two or more top-level locale keys (a bilingual file)."""
+    text = head.decode("utf-8", "ignore")
+    keys = {m.group(1) for m in (_JSON_TOP_KEY if text.lstrip().startswith("{") else _TOP_KEY).finditer(text)}
+    return len({loc for key in keys if (loc := _locale_key(key))}) >= 2
+
+
+def load(path: str, data: bytes, hints: LoadHints) -> Document:
+    text = decode_document(data)
+    is_json = path.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
+    if is_json:
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LoadError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+        text_for_yaml = text.replace("\t", " ")  # JSON allows tabs between tokens, YAML does not; same length
+    else:
+        text_for_yaml = text
+    node = _yaml.compose(text_for_yaml)
+    lines = LineIndex(text)
+    if node is None:
+        return Document(path, "replies", hints.target_locale, hints.source_locale, blocks=[])
+    if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        raise LoadError("expected a mapping of reply ids (or keys) to texts", node.start_mark.line + 1)
+    locales = _top_locales(node)
+    if len(locales) >= 2 or (locales and all(str(k.value) in _META_KEYS for k, _ in _non_locale_items(node, locales))
+                             and hints.target_locale is None):
+        return _bilingual(path, node, text_for_yaml, lines, locales, hints)
+    blocks = [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, text_for_yaml, 0, lines), key=key)
+              for key, scalar in _yaml.walk_strings(node)]
+    return Document(path, "replies", hints.target_locale, hints.source_locale, blocks=blocks)
+
+
+def _top_locales(node: yaml.Node) -> dict[str, tuple[Locale, yaml.Node, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    found = {}
+    for key_node, value_node in node.value:
+        locale = _locale_key(str(key_node.value))
+        if locale is not None and isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
+            found[str(key_node.value)] = (locale, key_node, value_node)
+    return found
+
+
+def _non_locale_items(node: yaml.MappingNode, locales: dict) -> list:
+    return [(k, v) for k, v in node.value if str(k.value) not in locales]
+
+
+def _bilingual(path: str, node: yaml.MappingNode, raw: str, lines: LineIndex, locales: dict, hints: LoadHints) -> Document:
+    from l10n_qa.pairing import align_blocks, guess_content_type, same_locale, segments_for
+
+    meta = {str(k.value): v for k, v in _non_locale_items(node, locales)}
+    for key, value in meta.items():
+        if key not in _META_KEYS:
+            raise LoadError(f"unexpected top-level key {key!r} in a bilingual reply file (expected locales, "
+                            "`id` and `source_locale`)", value.start_mark.line + 1)
+    declared = meta.get("source_locale")
+    wanted = None
+    if declared is not None:
+        try:
+            wanted = Locale.parse(str(declared.value))
+        except ValueError:
+            raise LoadError(f"source_locale {declared.value!r} is not a locale tag", declared.start_mark.line + 1) from None
+    wanted = wanted or hints.source_locale or Locale("en")
+    source_key = next((k for k, (loc, _, _) in locales.items() if loc == wanted), None) or next(
+        (k for k, (loc, _, _) in locales.items() if same_locale(loc, wanted)), None)
+    if source_key is None:
+        raise LoadError(f"none of the locales ({', '.join(locales)}) is the source locale {wanted}: add "
+                        "`source_locale:` naming one of them", node.start_mark.line + 1)
+    prefix = str(meta["id"].value) if "id" in meta else ""
+    source_locale, _, source_node = locales[source_key]
+
+    def blocks_of(value_node: yaml.Node, locale: Locale) -> list[Block]:
+        return [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, raw, 0, lines), key=key, locale=locale)
+                for key, scalar in _yaml.walk_strings(value_node, prefix)]
+
+    source_blocks = blocks_of(source_node, source_locale)
+    document = Document(path, "replies", None, source_locale)
+    pairing = Pairing(source_path=path)
+    content_type = hints.content_type or guess_content_type(path, "replies")
+    if content_type == "ui" and prefix:
+        content_type = "reply"  # a file with an id is a reply, not a UI catalog
+    for key, (locale, key_node, value_node) in locales.items():
+        if key == source_key:
+            continue
+        if hints.target_locale is not None and not same_locale(locale, hints.target_locale):
+            continue
+        aligned = align_blocks(source_blocks, blocks_of(value_node, locale), locale)
+        where = FixedPosition(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        for pair in aligned:
+            pair.locale = locale
+            if pair.anchor is None and pair.target is None:
+                pair.anchor = where
+        pairing.aligned.extend(aligned)
+        document.segments.extend(segments_for(aligned, path, source_locale, locale, content_type))
+    document.pairing = pairing
+    return document

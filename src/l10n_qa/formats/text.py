@@ -1,0 +1,39 @@
+"""Plain-text documents (policies exported as .txt): paragraphs separated by blank lines.
+
+Line breaks inside a paragraph are wrapping, not meaning (translators re-wrap), so each one reads as
+a space; every character still maps to its own line and column. Pairing splits policy paragraphs
+into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from l10n_qa.blocks import Block, TextBuilder
+from l10n_qa.formats import LoadHints, decode_document
+from l10n_qa.model import Document, LineIndex
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f]*\n(?:[ \t\r\f]*\n)*")
+
+
+def load(path: str, data: bytes, hints: LoadHints) -> Document:
+    text = decode_document(data)
+    lines = LineIndex(text)
+    blocks = []
+    position = 0
+    for paragraph_end, next_start in [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)] + [(len(text), len(text))]:
+        builder = TextBuilder()
+        line_start = position
+        for line in text[position:paragraph_end].split("\n"):
+            body = line.rstrip("\r")
+            stripped = body.strip()
+            if stripped:
+                if builder.length:
+                    builder.stand_in(" ", line_start - 1)  # the line break before this line
+                builder.verbatim(stripped, line_start + len(body) - len(body.lstrip()))
+            line_start += len(line) + 1
+        if builder.length:
+            content, text_map = builder.finish(lines)
+            blocks.append(Block("paragraph", content, text_map))
+        position = next_start
+    return Document(path, "text", hints.target_locale, hints.source_locale, blocks=blocks)
