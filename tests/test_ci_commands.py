@@ -240,8 +240,10 @@ def workflow_blocks() -> list[dict]:
 
 
 def samples_finding_count(project: Path) -> int:
-    """How many findings the JSON report gives for the samples copied into `project`."""
-    report = l10n_qa("check", "samples", "--format", "json", "--no-baseline", "--fail-on", "never", cwd=project)
+    """How many findings the JSON report gives for the samples copied into `project`, checked as the
+    documented CI commands do: from the project's root, without paths (so with the root's config, not
+    samples/l10n-qa.yaml, which `check samples` would use)."""
+    report = l10n_qa("check", "--format", "json", "--no-baseline", "--fail-on", "never", cwd=project)
     return json.loads(report.stdout)["summary"]["findings"]
 
 

@@ -65,21 +65,32 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _prepare(config_path: Path | None, select, ignore, locale, source_locale, stdin_filename=None):
-    """Config, discovery and settings from the options `check`, `baseline` and `files` share."""
-    from l10n_qa.config import ConfigError, find_config, load_config, relative
+def _prepare(config_path: Path | None, select, ignore, locale, source_locale, stdin_filename=None, paths=(),
+             glossaries: list[str] | None = None):
+    """Config, discovery and settings from the options `check`, `baseline` and `files` share.
+
+    The config is the one nearest to the checked `paths` (else the working directory's).
+    `glossaries`: the `--glossary` options; given (even empty), the run's glossaries (the config's
+    and these) are read now, so a bad one stops the run with exit 2 before any file is checked."""
+    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
     from l10n_qa.discover import Discovery
     from l10n_qa.engine import SelectionError, Settings
     from l10n_qa.model import Locale
     from l10n_qa.suppress import from_config
 
     try:
-        found = config_path if config_path else find_config(Path.cwd())
+        found = config_path if config_path else find_config_for(list(paths))
         if config_path and not config_path.is_file():
             raise _fail(f"config file not found: {config_path}")
         config = load_config(found, relative(found) if found else None)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
+    if glossaries is None:
+        glossary_files = config.glossaries
+    else:
+        from l10n_qa.glossary_cli import glossary_paths
+
+        glossary_files = glossary_paths(config, glossaries)
     try:
         if source_locale:
             config.source_locale = Locale.parse(source_locale)
@@ -100,6 +111,7 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
             enforced=config.enforced,
             suppressions=suppressions,
             root=str(config.root),
+            glossaries=glossary_files,
         )
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
@@ -223,6 +235,10 @@ def check(
                                                   rich_help_panel="Output")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text report (NO_COLOR "
                                            "works too).", rich_help_panel="Output")] = False,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", metavar="FILE",
+                                                          help="Also check terms against this glossary (YAML, TBX or "
+                                                          "CSV; repeatable; or a built-in name such as `support`).",
+                                                          rich_help_panel="Input")] = None,
     grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Check grammar and spelling "
                                                     "with LanguageTool (a server that cannot be reached is then an "
                                                     "error) [default: the config's languagetool section].",
@@ -250,14 +266,19 @@ def check(
     from l10n_qa.services.options import resolve
 
     formats = _parse_formats(output_format, output)
-    config, discovery, settings = _prepare(config_path, select, ignore, locale, source_locale, stdin_filename)
+    config, discovery, settings = _prepare(config_path, select, ignore, locale, source_locale, stdin_filename,
+                                           paths=paths or [], glossaries=glossary or [])
     if languagetool_url is not None and not languagetool_url.startswith(("http://", "https://")):
         raise _fail(f"--languagetool-url: expected an http:// or https:// URL, got {languagetool_url!r}")
     lt_options, spelling_options = resolve(
         config.languagetool, config.spelling, root=config.root, cache_dir=config.cache_dir,
         grammar_flag=grammar, spelling_flag=spelling, url_flag=languagetool_url, use_cache=not no_cache)
-    settings = replace(settings, accepted_terms=frozenset(config.accept), languagetool=lt_options,
-                       spelling=spelling_options)
+    accepted = frozenset(config.accept)
+    if settings.glossaries and (lt_options or spelling_options):  # approved terms and names are not misspellings
+        from l10n_qa.packs.loading import load_termbase
+
+        accepted |= load_termbase(settings.glossaries).accepted_terms()
+    settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
     known = None
     baseline_path = baseline or (config.root / config.baseline if config.baseline and not no_baseline else None)
     if baseline_path is not None or write_baseline:
@@ -398,7 +419,7 @@ def files(
     """List the files `check` would read, with their format, locale, source and content set."""
     from l10n_qa.describe import describe_file
 
-    config, discovery, settings = _prepare(config_path, None, None, locale, None)
+    config, discovery, settings = _prepare(config_path, None, None, locale, None, paths=paths or [])
     tasks, errors = discovery.discover(list(paths or []))
     if changed_since:
         from l10n_qa.changes import GitError, changed_files, only_changed
@@ -504,7 +525,7 @@ def _baseline_run(paths, file, config_path, select, ignore, locale, jobs):
     from l10n_qa.baseline import DEFAULT_NAME
     from l10n_qa.engine import run
 
-    config, discovery, settings = _prepare(config_path, select, ignore, locale, None)
+    config, discovery, settings = _prepare(config_path, select, ignore, locale, None, paths=paths or [], glossaries=[])
     target = file or (config.root / config.baseline if config.baseline else Path(DEFAULT_NAME))
     report = run(list(paths or []), discovery, settings, jobs=jobs)
     for error in report.errors:
@@ -602,6 +623,15 @@ def init(
     for line in told:
         typer.echo(line)
     typer.echo(f"Wrote {target.name}. Check it, then run `l10n-qa check`.")
+
+
+def _add_glossary_commands() -> None:
+    from l10n_qa.glossary_cli import glossary_app
+
+    app.add_typer(glossary_app, name="glossary")
+
+
+_add_glossary_commands()
 
 
 def main() -> None:

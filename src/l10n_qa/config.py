@@ -62,6 +62,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
     fail_on: str = "error"
+    glossaries: tuple[str, ...] = ()  # absolute paths of glossary files (YAML, TBX, CSV)
     accept: tuple[str, ...] = ()  # product names and terms spelling/grammar checks never report
     cache_dir: str | None = None
     languagetool: LanguageToolOptions | None = None  # None: no `languagetool:` section
@@ -81,6 +82,7 @@ _KEYS = {
     "ignore": "rules or categories not to run",
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
+    "glossaries": "glossary files or folders (YAML, TBX, CSV; relative to this file) or built-in glossary names",
     "accept": "words and names spelled right in every locale (product names): never spelling/grammar findings",
     "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
     "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
@@ -107,6 +109,19 @@ def find_config(start: Path) -> Path | None:
         if (folder / ".git").exists():
             break  # the repository root: a config above it belongs to something else
     return None
+
+
+def find_config_for(paths: list[str] | tuple[str, ...], cwd: Path | None = None) -> Path | None:
+    """The config for checking `paths`: the nearest one walking up from their common folder (so
+    `l10n-qa check samples/` uses samples/l10n-qa.yaml), else the working directory's."""
+    cwd = cwd or Path.cwd()
+    existing = [Path(p) for p in paths if p != "-" and Path(p).exists()]
+    if existing:
+        folders = [str((p if p.is_dir() else p.parent).resolve()) for p in existing]
+        found = find_config(Path(os.path.commonpath(folders)))
+        if found is not None:
+            return found
+    return find_config(cwd)
 
 
 def load_config(path: Path | None, display_path: str | None = None) -> Config:
@@ -276,6 +291,7 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if fail_on not in FAIL_ON:
         raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     config.fail_on = fail_on
+    config.glossaries = _glossaries(raw.get("glossaries", []), root, fail)
     config.accept = tuple(t.strip() for t in string_list("accept") if t.strip())
     cache_dir = raw.get("cache_dir")
     if cache_dir is not None and not isinstance(cache_dir, str):
@@ -293,6 +309,24 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     config.baseline = baseline
     config.lines = lines
     return config
+
+
+def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
+    from l10n_qa.packs import builtin
+
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("glossaries", "expected a list of glossary files or built-in glossary names")
+    paths = []
+    for index, reference in enumerate(value):
+        found = builtin.resolve_glossary(reference.strip(), root)
+        if found is None:
+            known = ", ".join(builtin.names("glossaries")) or "none"
+            raise fail(f"glossaries[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
+                                               f"nor a built-in glossary (built-in: {known})")
+        paths += [str(path) for path in found]
+    return tuple(dict.fromkeys(paths))
 
 
 def _suppress_entries(value, lines: dict[str, int], fail) -> list[SuppressEntry]:

@@ -113,6 +113,7 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
         value("suppress", [{"path": s.path, "pointer": s.pointer, "rules": list(s.rules), "reason": s.reason,
                             "until": s.until} for s in config.suppress], bool(config.suppress)),
         value("baseline", config.baseline, config.baseline is not None),
+        value("glossaries", [_glossary_shown(p) for p in config.glossaries], bool(config.glossaries)),
     ]
     rules = []
     for rule_id, rule in defaults.items():
@@ -145,3 +146,9 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
                                  if glob_regex(s.path).match(relative)]
         result["file"] = file_part
     return result
+
+
+def _glossary_shown(path: str) -> str:
+    from l10n_qa.packs.loading import display_path
+
+    return display_path(path)

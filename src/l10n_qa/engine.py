@@ -55,6 +55,7 @@ class Settings:
     enabled: frozenset[str]
     severities: dict[str, Severity]
     locales: tuple[Locale, ...] = ()
+    glossaries: tuple[str, ...] = ()  # glossary file paths; each process compiles them once
     accepted_terms: frozenset[str] = frozenset()
     languagetool: "LanguageToolOptions | None" = None
     spelling: "SpellingOptions | None" = None
@@ -64,7 +65,8 @@ class Settings:
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
-              locales: tuple[Locale, ...] = (), enforced=(), suppressions=(), root: str = "") -> "Settings":
+              locales: tuple[Locale, ...] = (), enforced=(), suppressions=(), root: str = "",
+              glossaries: tuple[str, ...] = ()) -> "Settings":
         _validate_tokens(select, "select")
         _validate_tokens(ignore, "ignore")
         overrides = severity_overrides or {}
@@ -88,7 +90,7 @@ class Settings:
             severities[rule_id] = Severity.parse(level)
         enforced_ids = frozenset(r for r in RULES if any(_matches(t, r) for t in enforced))
         return cls(frozenset(enabled), severities, tuple(locales), enforced=enforced_ids,
-                   suppressions=tuple(suppressions), root=root)
+                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries))
 
     def wants_locale(self, locale: Locale | None) -> bool:
         if not self.locales:
@@ -135,8 +137,9 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
 
 
 def _context(settings: Settings) -> CheckContext:
-    return CheckContext(enabled=settings.enabled, accepted_terms=settings.accepted_terms,
-                        languagetool=settings.languagetool, spelling=settings.spelling)
+    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries,
+                        accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
+                        spelling=settings.spelling)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:

@@ -14,11 +14,12 @@ from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
 from l10n_qa.checks.spelling import hunspell_spelling
 from l10n_qa.checks.suppression import SUPPRESSION_RULES
 from l10n_qa.checks.structure import structure
+from l10n_qa.checks.terminology import terminology
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
-    completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding,
+    completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
     hunspell_spelling,
 )
 

@@ -138,6 +138,18 @@ class Pair:
                 spans.append((m.end, close.start))
         return spans
 
+    def view(self, side: str, language: str):
+        """The masked source or target as the packs' matchers read it (packs.text.TextView):
+        tokenised and stemmed once per language, shared by glossaries and rule packs."""
+        views = self.__dict__.setdefault("_views", {})
+        view = views.get((side, language))
+        if view is None:
+            from l10n_qa.packs.text import TextView
+
+            text = self.masked_source if side == "source" else self.masked_target
+            view = views[(side, language)] = TextView(text, language)
+        return view
+
     @cached_property
     def masked_source(self) -> str:
         """The source with placeholders, tags and links blanked out (offsets unchanged)."""

@@ -65,6 +65,9 @@ class CheckContext:
     """
 
     enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
+    glossary_paths: tuple[str, ...] = ()  # glossary files of the run (absolute paths)
+    _termbase: object = field(default=None, repr=False, compare=False)
+
     # Words and names spelling and grammar checks never report, in any locale: the config's `accept`
     # list, and (from the glossary packs) approved target terms and do-not-translate terms.
     accepted_terms: frozenset[str] = frozenset()
@@ -74,6 +77,20 @@ class CheckContext:
     # errors as (where, message) that make the exit code 2 (e.g. LanguageTool required but down).
     notices: set[str] = field(default_factory=set)
     errors: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def termbase(self):
+        """The run's glossaries compiled for matching (packs.glossary.TermBase), or None.
+
+        Read and compiled on first use in each process and cached there, never per file or segment.
+        """
+        if not self.glossary_paths:
+            return None
+        if self._termbase is None:
+            from l10n_qa.packs.loading import load_termbase
+
+            self._termbase = load_termbase(self.glossary_paths)
+        return self._termbase
 
 
 def document_checker(*rules: Rule):
