@@ -30,7 +30,7 @@ from l10n_qa.model import Document, FixedPosition, LineIndex, Locale
 
 _META_KEYS = frozenset({"id", "source_locale"})
 _TOP_KEY = re.compile(r"""^(?:["']?)([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?:["']?)[ \t]*:""", re.M)
-_JSON_TOP_KEY = re.compile(r"""^[ \t]{0,8}"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"[ \t]*:[ \t]*\{""", re.M)
+_JSON_TOP_KEY = re.compile(r"""^[ \t]{0,8}(?:\{[ \t]*)?"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"[ \t]*:[ \t]*\{""", re.M)
 
 
 def _locale_key(name: str) -> Locale | None:
