@@ -307,3 +307,25 @@ def test_plain_text_directive_lines(tmp_path):
                              ("suppression.unused", 7, col(target, 7, "l10n-qa:")),
                              ("number.changed", 9, col(target, 9, "3"))]
     assert code == 1
+
+
+def test_markdown_front_matter_yaml_comment(tmp_path):
+    target = ('---\n# l10n-qa: disable-next-line number.changed -- title approved\n'
+              'title: "Erstattungen in 30 Tagen"\n---\nText.\n')
+    write(tmp_path, {"help/en-US/fm.md": '---\ntitle: "Refunds in 14 days"\n---\nText.\n',
+                     "help/de-DE/fm.md": target})
+    code, report = run_json(tmp_path, "help")
+    assert (code, found(report)) == (0, [])
+    assert hidden(report) == [("number.changed", 3, col(target, 3, "30"), "title approved", "help/de-DE/fm.md:2")]
+
+
+def test_yaml_comment_after_a_block_scalar_indicator(tmp_path):
+    source = "faq:\n  answer: |\n    Wait 14 days.\n    Then call us.\n"
+    target = ("faq:\n  answer: |  # l10n-qa: disable-next-line number -- regional term\n"
+              "    Warten Sie 30 Tage.\n    Rufen Sie uns dann an. # l10n-qa: disable-line number\n")
+    write(tmp_path, {"replies/en-US.yaml": source, "replies/de-DE.yaml": target})
+    code, report = run_json(tmp_path, "replies")
+    assert hidden(report) == [("number.changed", 3, col(target, 3, "30"), "regional term", "replies/de-DE.yaml:2")]
+    # The `#` on line 4 is inside the block scalar: text, checked like the rest of it.
+    assert found(report) == [("number.extra", 4, col(target, 4, "10")),
+                             ("punctuation.end", 4, len(target.split("\n")[3]))]

@@ -29,30 +29,46 @@ def html_comments(text: str, lines: LineIndex, start: int, end: int) -> list[Com
             for m in HTML_COMMENT.finditer(text, start, end) if MARKER in m.group(1)]
 
 
-def yaml_comments(text: str, lines: LineIndex) -> list[Comment]:
-    """The `# …` comments with a directive in a YAML file.
+def yaml_comments(text: str, lines: LineIndex, start: int = 0, end: int | None = None) -> list[Comment]:
+    """The `# …` comments with a directive in a YAML file (or in text[start:end], a front matter).
 
     PyYAML drops comments, so they are found in the raw text: a `#` at the start of a line or after a
     blank starts a comment unless it is inside a scalar (a quoted string, a plain scalar such as
     `a#b`, a block scalar's text); the scalars' spans come from PyYAML's own scanner. The file has
     already been composed, so the scan cannot fail.
     """
-    if MARKER not in text:
+    end = len(text) if end is None else end
+    if MARKER not in text[start:end]:
         return []
+    return [comment(text, lines, start + body_start, start + body_end, start + body_end)
+            for body_start, body_end in _yaml_comment_spans(text[start:end])]
+
+
+def _yaml_comment_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the content of each `#` comment with a directive."""
     import yaml
 
     starts, ends = [], []
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
-        if isinstance(token, yaml.ScalarToken):
-            starts.append(token.start_mark.index)
-            ends.append(token.end_mark.index)
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                start = token.start_mark.index
+                if token.style in ("|", ">"):  # a comment may follow the indicator: the text starts below
+                    newline = text.find("\n", start)
+                    start = newline + 1 if newline != -1 else token.end_mark.index
+                starts.append(start)
+                ends.append(token.end_mark.index)
+    except yaml.YAMLError:
+        return []  # not reached: the loader composed the file first
     found = []
-    for m in re.finditer(r"(?:^|(?<=[ \t]))#([^\n]*)", text, re.M):
-        if MARKER not in m.group(1):
-            continue
+    for m in re.finditer(r"(?:^|(?<=[ \t]))#", text, re.M):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < ends[i]:
             continue  # inside a scalar
-        body_end = m.end(1) - 1 if m.group(1).endswith("\r") else m.end(1)
-        found.append(comment(text, lines, m.start(1), body_end, body_end))
+        body_end = text.find("\n", m.end())
+        body_end = len(text) if body_end == -1 else body_end
+        if text[body_end - 1:body_end] == "\r":
+            body_end -= 1
+        if MARKER in text[m.end():body_end]:
+            found.append((m.end(), body_end))
     return found

@@ -86,6 +86,7 @@ class _Reader:
         base = self.line_start(start_line + 1)
         raw = self.text[base:self.line_start(body_end)]
         node = _yaml.compose(raw, first_line=start_line + 2)
+        self.comments.extend(_comments.yaml_comments(self.text, self.lines, base, base + len(raw)))
         if node is None:
             return []
         if not isinstance(node, _yaml.yaml.MappingNode):
