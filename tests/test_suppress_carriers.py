@@ -209,6 +209,10 @@ def test_yaml_directive_above_hides_and_exit_code_follows(tmp_path):
     code, report = run_json(tmp_path, "replies")
     assert (code, found(report)) == (0, [])
     assert hidden(report) == [("placeholder.missing", 3, 10, "amount in the table", "replies/de-DE.yaml:2")]
+    shown = l10n_qa("check", "replies", "--show-suppressed", cwd=tmp_path)
+    assert shown.returncode == 0
+    assert "replies/de-DE.yaml:3:10: placeholder.missing" in shown.stdout
+    assert "amount in the table  (replies/de-DE.yaml:2)" in shown.stdout
     (tmp_path / "replies/de-DE.yaml").write_text(target.replace("next-line", "nxt-line"), encoding="utf-8")
     code, report = run_json(tmp_path, "replies")
     assert code == 1
@@ -307,6 +311,9 @@ def test_plain_text_directive_lines(tmp_path):
                              ("suppression.unused", 7, col(target, 7, "l10n-qa:")),
                              ("number.changed", 9, col(target, 9, "3"))]
     assert code == 1
+    shown = l10n_qa("check", "policies", "--show-suppressed", cwd=tmp_path).stdout
+    assert f"policies/de-DE/refunds.txt:4:{col(target, 4, '30')}: number.changed" in shown
+    assert "approved  (policies/de-DE/refunds.txt:3)" in shown
 
 
 def test_markdown_front_matter_yaml_comment(tmp_path):
