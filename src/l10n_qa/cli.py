@@ -112,6 +112,7 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
             suppressions=suppressions,
             root=str(config.root),
             glossaries=glossary_files,
+            legal=config.legal,
         )
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""

@@ -70,6 +70,7 @@ class Config:
     enforced: tuple[str, ...] = ()  # rules or categories inline directives may not suppress
     suppress: tuple[SuppressEntry, ...] = ()
     baseline: str | None = None  # path relative to the config's folder
+    legal: tuple[str, ...] | None = None  # legal pack files; None: every built-in pack
     lines: dict[str, int] = field(default_factory=dict)  # key path → line in the config file
 
 
@@ -90,6 +91,7 @@ _KEYS = {
     "enforced": "rules or categories that inline `l10n-qa:` directives cannot suppress",
     "suppress": "findings to hide: [{path, pointer, rules, reason, until}]",
     "baseline": "the baseline file `check` applies and `baseline create|update|prune` write",
+    "legal": "legal-term packs: built-in names (gdpr, lgpd, …), files or folders; false for none (default: all built-in)",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
@@ -307,6 +309,8 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
         raise fail("baseline", "expected the path of a baseline file, e.g. l10n-qa-baseline.json")
     config.baseline = baseline
+    if "legal" in raw:
+        config.legal = _legal(raw["legal"], root, fail)
     config.lines = lines
     return config
 
@@ -326,6 +330,34 @@ def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
             raise fail(f"glossaries[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
                                                f"nor a built-in glossary (built-in: {known})")
         paths += [str(path) for path in found]
+    return tuple(dict.fromkeys(paths))
+
+
+def _legal(value, root: Path, fail) -> tuple[str, ...]:
+    """`legal: false` (none), `legal: [gdpr, contracts/terms.yaml]` (built-in names, files, folders)."""
+    from l10n_qa.packs import legal
+
+    if value is False or value is None:
+        return ()
+    if value is True:
+        return tuple(legal.builtin_paths())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("legal", "expected false, or a list of built-in legal packs, files or folders")
+    paths = []
+    for index, reference in enumerate(value):
+        found = legal.resolve(reference.strip(), root)
+        if found is None:
+            known = ", ".join(legal.builtin_names()) or "none"
+            raise fail(f"legal[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
+                                          f"nor a built-in legal pack (built-in: {known})")
+        paths += found
+    for path in dict.fromkeys(paths):  # a pack that cannot be used stops the run here, with its file and line
+        try:
+            legal.load_pack(path)
+        except legal.GlossaryError as exc:
+            raise ConfigError(exc.path, exc.message, exc.line) from None
     return tuple(dict.fromkeys(paths))
 
 

@@ -62,11 +62,12 @@ class Settings:
     enforced: frozenset[str] = frozenset()  # rule ids inline directives may not suppress
     suppressions: tuple[suppress.ConfigSuppression, ...] = ()  # the config's `suppress:` entries
     root: str = ""  # the config's folder: `suppress:` globs are relative to it
+    legal: tuple[str, ...] | None = None  # legal pack files; None: the built-in ones (config `legal:`)
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
               locales: tuple[Locale, ...] = (), enforced=(), suppressions=(), root: str = "",
-              glossaries: tuple[str, ...] = ()) -> "Settings":
+              glossaries: tuple[str, ...] = (), legal: tuple[str, ...] | None = None) -> "Settings":
         _validate_tokens(select, "select")
         _validate_tokens(ignore, "ignore")
         overrides = severity_overrides or {}
@@ -90,7 +91,7 @@ class Settings:
             severities[rule_id] = Severity.parse(level)
         enforced_ids = frozenset(r for r in RULES if any(_matches(t, r) for t in enforced))
         return cls(frozenset(enabled), severities, tuple(locales), enforced=enforced_ids,
-                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries))
+                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries), legal=legal)
 
     def wants_locale(self, locale: Locale | None) -> bool:
         if not self.locales:
@@ -137,7 +138,7 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
 
 
 def _context(settings: Settings) -> CheckContext:
-    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries,
+    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries, legal_paths=settings.legal,
                         accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
                         spelling=settings.spelling)
 
