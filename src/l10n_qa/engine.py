@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -157,8 +157,13 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
         result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT, XLIFF, Markdown, "
                                         "HTML, YAML/JSON replies or plain text)"))
         return None
+    hints = task.hints
+    if hints.content_type is None and fmt in ("po", "xliff"):
+        from l10n_qa.pairing import catalog_content_type
+
+        hints = replace(hints, content_type=catalog_content_type(task.path))
     try:
-        document = loader(fmt)(task.path, data, task.hints)
+        document = loader(fmt)(task.path, data, hints)
     except LoadError as exc:
         result.errors.append(InputError(task.path, exc.message, exc.line))
         return None

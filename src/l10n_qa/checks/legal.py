@@ -134,8 +134,9 @@ def _terms(pair: Pair, base) -> Iterator[Hit]:
             instead = violation.rule.suggestion or pack.instead.get(getattr(term, "line", None), "")
             reason = f": {term.reason}" if getattr(term, "reason", "") else ""
             advice = f"; write \"{instead}\"" if instead else ""
-            yield Hit(violation.rule.rule, f"\"{found.text}\" is not the {pack.law.upper() or 'legal'} term in "
-                                           f"{locale}{reason}{advice} ({where})", found.start, found.end,
+            law = f"{pack.law_name} " if pack.law_name else ""
+            yield Hit(violation.rule.rule, f"\"{found.text}\" is not the official {law}term in {locale}{reason}{advice} "
+                                           f"({where})", found.start, found.end,
                       suggestion=f"write `{instead}`" if instead else "rephrase with the official term", matched=found.text)
         elif violation.kind == "missing":
             said = violation.source.text

@@ -82,6 +82,12 @@ class LegalPack:
     def path(self) -> str:
         return self.glossary.path
 
+    @property
+    def law_name(self) -> str:
+        """The law's English short name ("GDPR"), or "" when the pack names no law of its own."""
+        law = next((law for law in self.laws if law.id == self.law), None)
+        return law.names["en"][0] if law and law.names.get("en") else ""
+
     def citation(self, entry: Entry) -> str:
         """ "Art. 4(7) GDPR": where the law defines the entry's concept."""
         article = self.articles.get(entry.id, "")
