@@ -279,6 +279,12 @@ def check(
         from l10n_qa.packs.loading import load_termbase
 
         accepted |= load_termbase(settings.glossaries).accepted_terms()
+    if lt_options or spelling_options:  # official legal terms ("gegevenswissing") are not misspellings either
+        from l10n_qa.packs.legal import builtin_paths, load_legalbase
+
+        legal_paths = tuple(builtin_paths()) if settings.legal is None else settings.legal
+        if legal_paths:
+            accepted |= load_legalbase(legal_paths).accepted_terms()
     settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
     known = None
     baseline_path = baseline or (config.root / config.baseline if config.baseline and not no_baseline else None)

@@ -24,8 +24,8 @@ WRONG_TERM = Rule(
     "a calque (« contrôleur »), a false friend (Italian «responsabile del trattamento» is the processor, "
     "Art. 4(8)) or the Brazilian LGPD term in EU Portuguese («controlador») names another party or no legal "
     "role at all, so a translated privacy policy or data-request reply says something the company did not "
-    "mean. Only terms verified in the official text (Regulation (EU) 2016/679 on EUR-Lex, as collected in "
-    "rules/legal/) are errors. Write the official term given as the suggestion; the message cites the article "
+    "mean. Only wrong terms whose official counterpart is verified in the official text of Regulation (EU) "
+    "2016/679 (rules/legal/ notes the source of each) are errors; partly verified ones are legal.non-official-term warnings. Write the official term given as the suggestion; the message cites the article "
     "that defines it.",
     ("The controller is Example Shop GmbH.", "Le contrôleur est Example Shop GmbH.",
      "Le responsable du traitement est Example Shop GmbH."),
