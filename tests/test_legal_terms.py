@@ -204,3 +204,41 @@ def test_another_law_in_the_translation_is_an_error(tmp_path):
     assert [(f.rule, f.column) for f in findings] == [("legal.wrong-law", column_of(target, "DSGVO"))]
     source, target = "We comply with the LGPD.", "Cumprimos o RGPD."
     assert [f.rule for f in check(tmp_path, source, target, "pt-BR")] == ["legal.wrong-law"]
+
+
+def test_built_in_packs_validate_cleanly():
+    from l10n_qa.packs.glossary import validate
+    from l10n_qa.packs.legal import builtin_paths, load_pack
+
+    packs = [load_pack(path) for path in builtin_paths()]
+    assert {pack.id for pack in packs} == {"gdpr", "lgpd", "eu-consumer", "uk", "ccpa"}
+    assert validate([pack.glossary for pack in packs]) == []
+
+
+def test_legal_entity_name_must_be_kept(tmp_path):
+    source = "Example Shop GmbH processes your data."
+    target = "Example Shop S.r.l. tratta i tuoi dati."
+    (finding,) = check(tmp_path, source, target, "it")
+    assert (finding.rule, finding.column) == ("legal.invariant", 9)
+    assert finding.suggestion == "write `Example Shop GmbH`"
+    assert check(tmp_path, source, "La Example Shop GmbH tratta i tuoi dati.", "it") == []
+    (finding,) = check(tmp_path, source, "Trattiamo i tuoi dati.", "it")
+    assert finding.rule == "legal.invariant" and "missing" in finding.message
+    # Only policies: a reply may say "we".
+    assert check(tmp_path, source, "Trattiamo i tuoi dati.", "it", content_type="reply") == []
+
+
+@pytest.mark.parametrize("lang,target", [
+    ("de", "Diese Erklärung gilt ab dem 1. März 2025."),
+    ("fr", "Cette politique s’applique à partir du 1er mars 2025."),
+    ("es", "Esta política se aplica desde el 1 de marzo de 2025."),
+    ("pl", "Polityka obowiązuje od 1 marca 2025 r."),
+    ("ja", "本ポリシーは2025年3月1日から適用されます。"),
+])
+def test_effective_date_with_month_name(tmp_path, lang, target):
+    source = "This policy is effective from 1 March 2025."
+    assert check(tmp_path, source, target, lang) == []
+    changed = target.replace("März", "April").replace("mars", "avril").replace("marzo", "abril") \
+        .replace("marca", "kwietnia").replace("3月", "4月")
+    (finding,) = check(tmp_path, source, changed, lang)
+    assert finding.rule == "legal.invariant" and "March 2025" in finding.message

@@ -83,7 +83,19 @@ ARTICLE_REFERENCE = Rule(
     ("See Article 17(1)(a) GDPR.", "Siehe Art. 18 Abs. 1 lit. a DSGVO.", "Siehe Art. 17 Abs. 1 lit. a DSGVO."),
 )
 
-RULES = (WRONG_TERM, NON_OFFICIAL_TERM, MISSING_TERM, LAW_NAME, WRONG_LAW, ARTICLE_REFERENCE)
+INVARIANT = Rule(
+    "legal.invariant", "legal", Severity.ERROR,
+    "A policy's legal entity name or a date written with a month name is changed or missing in the translation.",
+    "A privacy policy or terms page names the company that is responsible (\"Example Shop GmbH\": the registered "
+    "name with its company form) and the dates that matter (effective date, last update). They are facts, not "
+    "wording: the registered name is never translated or shortened, and a date keeps its month and year. "
+    "Names are recognised by their company form (GmbH, AG, Ltd, Inc., LLC, S.A., SAS, B.V., S.r.l., S.L., "
+    "Sp. z o.o., AB, A/S, Lda. …), month names in every language CLDR knows. Copy the name and the date of the source.",
+    ("This policy is effective from 1 March 2025.", "Diese Erklärung gilt ab dem 1. April 2025.",
+     "Diese Erklärung gilt ab dem 1. März 2025."),
+)
+
+RULES = (WRONG_TERM, NON_OFFICIAL_TERM, MISSING_TERM, LAW_NAME, WRONG_LAW, ARTICLE_REFERENCE, INVARIANT)
 _TERM_CONTENT = ("policy", "article", "reply")
 
 
@@ -105,6 +117,35 @@ def legal(pair: Pair) -> Iterator[Hit]:
         if segment.content_type in _TERM_CONTENT or segment.content_type is None:
             yield from _law_names(base, names, source_text, target_text, segment.target_locale)
         yield from _references(base, names, source_text, target_text)
+    if INVARIANT.id in enabled and segment.content_type == "policy":
+        yield from _invariants(pair.masked_source, pair.masked_target, segment)
+
+
+def _invariants(source: str, target: str, segment) -> Iterator[Hit]:
+    from l10n_qa.packs import invariants
+
+    lost = [name for name in invariants.entity_names(source) if not invariants.kept(name, target)]
+    others = [name for name in invariants.entity_names(target) if not invariants.kept(name, source)]
+    for wanted, written in invariants.differences(lost, others):
+        if wanted is None:
+            continue  # a name the translation adds (an address block in the local office's name) is not a loss
+        if written is not None:
+            yield Hit(INVARIANT.id, f"the legal entity \"{wanted.text}\" of the source is written \"{written.text}\": "
+                                    "a registered name is kept exactly", written.start, written.end,
+                      suggestion=f"write `{wanted.text}`", matched=written.text)
+        else:
+            yield Hit(INVARIANT.id, f"the legal entity \"{wanted.text}\" of the source is missing from the translation",
+                      suggestion=f"keep `{wanted.text}` as in the source", matched=wanted.text)
+    source_language = segment.source_locale.tag if segment.source_locale else "en"
+    target_language = segment.target_locale.tag if segment.target_locale else None
+    if not target_language:
+        return
+    for wanted, written in invariants.differences(invariants.dates(source, source_language),
+                                                  invariants.dates(target, target_language)):
+        if wanted is not None and written is not None:
+            yield Hit(INVARIANT.id, f"the date \"{written.text}\" differs from the source's \"{wanted.text}\"",
+                      written.start, written.end, suggestion=f"the date of the source: {wanted.text}",
+                      matched=written.text)
 
 
 def _terms(pair: Pair, base) -> Iterator[Hit]:
