@@ -46,7 +46,7 @@ def test_explain_cites_the_regulation_and_article():
     listing = run("rules", "--format", "json", cwd=ROOT)
     ids = {rule["id"] for rule in json.loads(listing.stdout) if rule["category"] == "legal"}
     assert ids == {"legal.wrong-term", "legal.non-official-term", "legal.missing-term", "legal.law-name",
-                   "legal.wrong-law", "legal.article-reference"}
+                   "legal.wrong-law", "legal.article-reference", "legal.invariant"}
 
 
 def test_config_switches_the_packs_off(tmp_path):
