@@ -120,3 +120,12 @@ def test_same_article_of_another_law(tmp_path):
 def test_references_are_checked_in_ui_strings_too(tmp_path):
     (finding,) = check(tmp_path, "Article 15 GDPR", "Art. 16 DSGVO", "de", content_type="ui")
     assert finding.rule == "legal.article-reference"
+
+
+def test_a_section_of_a_page_is_not_a_legal_reference():
+    assert refs("See section 2 below.") == []
+    assert refs("Section 1798.100 of the CCPA") == [("section", "1798.100", "", "ccpa")]
+
+
+def test_references_in_a_language_the_extractor_cannot_read_are_not_reported_missing(tmp_path):
+    assert check(tmp_path, "See Article 17 GDPR.", "См. статью 17 GDPR.", "ru") == []

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
+from l10n_qa.packs.citations import LANGUAGES, extract
 
 WRONG_TERM = Rule(
     "legal.wrong-term", "legal", Severity.ERROR,
@@ -116,7 +117,8 @@ def legal(pair: Pair) -> Iterator[Hit]:
         source_text, target_text = pair.masked_source, pair.masked_target
         if segment.content_type in _TERM_CONTENT or segment.content_type is None:
             yield from _law_names(base, names, source_text, target_text, segment.target_locale)
-        yield from _references(base, names, source_text, target_text)
+        if segment.target_locale is not None and segment.target_locale.language in LANGUAGES:
+            yield from _references(base, names, source_text, target_text)
     if INVARIANT.id in enabled and segment.content_type == "policy":
         yield from _invariants(pair.masked_source, pair.masked_target, segment)
 
@@ -222,8 +224,6 @@ def _expanded(citations):
 
 
 def _references(base, names, source: str, target: str) -> Iterator[Hit]:
-    from l10n_qa.packs.citations import extract
-
     if not any(c.isdigit() for c in target) and not any(c.isdigit() for c in source):
         return
     source_refs = _expanded(extract(source, names))

@@ -132,6 +132,11 @@ class LawNames:
         return found
 
 
+# Languages whose citation words the extractor knows: in others a reference may be written in a way
+# it cannot see, so a missing one is not reported.
+LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "ar", "he", "ja", "zh"})
+
+
 def extract(text: str, laws: LawNames | None = None) -> list[Citation]:
     """Every reference to a provision in `text`, in order."""
     citations: list[Citation] = []
@@ -149,6 +154,9 @@ def extract(text: str, laws: LawNames | None = None) -> list[Citation]:
         items, end = found
         law = None
         start = cue.start()
+        if kind == "section" and not cue.group().startswith("§") and (laws is None or not laws.law_at(text, end)):
+            position = end  # "see section 2 below" is a part of the page, not of a law
+            continue
         if laws is not None:
             named = laws.law_at(text, end)
             if named:
