@@ -242,3 +242,10 @@ def test_effective_date_with_month_name(tmp_path, lang, target):
         .replace("marca", "kwietnia").replace("3月", "4月")
     (finding,) = check(tmp_path, source, changed, lang)
     assert finding.rule == "legal.invariant" and "March 2025" in finding.message
+
+
+def test_legacy_name_without_a_source_term(tmp_path):
+    target = "Skargę można złożyć do GIODO."
+    findings = check(tmp_path, "You can lodge a complaint.", target, "pl")
+    assert [(f.rule, f.column, f.suggestion) for f in findings] == [
+        ("legal.non-official-term", column_of(target, "GIODO"), "write `Prezes UODO`")]
