@@ -129,3 +129,14 @@ def test_a_section_of_a_page_is_not_a_legal_reference():
 
 def test_references_in_a_language_the_extractor_cannot_read_are_not_reported_missing(tmp_path):
     assert check(tmp_path, "See Article 17 GDPR.", "См. статью 17 GDPR.", "ru") == []
+
+
+def test_what_looks_like_a_reference_but_is_not():
+    assert refs("Article 5 a 3-step process") == [("article", "5", "", None)]  # "a 3" is no range back to 3
+    assert refs("Article 17 (EU) rules") == [("article", "17", "", None)]
+
+
+def test_an_unattributed_reference_the_source_does_not_have_is_not_reported(tmp_path):
+    assert check(tmp_path, "See section 3 of our terms.", "ראו סעיף 3 בתנאים שלנו.", "he") == []
+    (finding,) = check(tmp_path, "Contact us.", "Kontaktieren Sie uns (Art. 15 DSGVO).", "de")
+    assert finding.rule == "legal.article-reference" and "which the source does not cite" in finding.message

@@ -248,8 +248,8 @@ def _references(base, names, source: str, target: str) -> Iterator[Hit]:
         yield Hit(ARTICLE_REFERENCE.id, f"the source cites {_describe(key)} (\"{wanted.text}\"); the translation "
                                         "does not", suggestion=f"keep the reference \"{wanted.text}\"", matched=wanted.text)
     for written, key in extra_refs[len(missing_refs):]:
-        if id(written) in reported:
-            continue
+        if id(written) in reported or (written.law is None and not source_refs):
+            continue  # "סעיף 3" for a source's "Section 3" of a page: not evidently a law's article
         reported.add(id(written))
         yield Hit(ARTICLE_REFERENCE.id, f"\"{written.text}\" cites {_describe(key)}, which the source does not cite",
                   written.start, written.end, suggestion="cite what the source cites", matched=written.text)

@@ -35,7 +35,7 @@ _NUMBER = regex.compile(r"\s*(?P<n>\d+(?:\.\d+)?[a-z]?)(?:\s?\.?\s?[ºo°](?!\w)
 _SECTION_NUMBER = regex.compile(r"\s*(?P<n>\d+(?:[.\-]\d+)*[a-z]?)", regex.IGNORECASE)
 # One subdivision after the number: (1), (a), (iv); "Abs. 1", "paragraphe 1", "n.º 1", "lid 1", "stk. 1";
 # "lit. a", "point a)", "letra a)", "onder a", "alínea a)", "litra a".
-_PARENS = regex.compile(r"\s?\((?P<p>\d+[a-z]?|[a-z]{1,2}|[ivx]{1,5})\)", regex.IGNORECASE)
+_PARENS = regex.compile(r"\s?\((?P<p>\d+[a-z]?|[a-z]{1,2}|[ivx]{1,5})\)")  # lower case: "(EU)" is no point
 _PARAGRAPH = regex.compile(
     r"\s*,?\s*(?:abs\.|absatz|paragraphe|paragrafo|paragraph|para\.|apartado|lid|n\.\s?[ºo°]|nº|n\.|ust\.|ustęp|"
     r"stk\.|punkt|punto)\s*(?P<p>\d+[a-z]?)(?:\.\s?[ºo°])?", regex.IGNORECASE)
@@ -197,9 +197,10 @@ def _after_cue(text: str, position: int, kind: str):
         joined = _RANGE.match(text, end)
         if joined:
             following = number_re.match(text, joined.end())
-            if following and _number(following.group("n"), kind):
-                last = _number(following.group("n"), kind)
-                items[-1] = (f"{items[-1][0]}-{last}", items[-1][1])
+            last = _number(following.group("n"), kind) if following else None
+            first = items[-1][0]
+            if last and (not (first.isdigit() and last.isdigit()) or int(last) > int(first)):
+                items[-1] = (f"{first}-{last}", items[-1][1])
                 end = following.end()
                 continue
         joined = _LIST.match(text, end)
