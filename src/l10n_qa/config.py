@@ -63,6 +63,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
     fail_on: str = "error"
     glossaries: tuple[str, ...] = ()  # absolute paths of glossary files (YAML, TBX, CSV)
+    legal: tuple[str, ...] | None = None  # legal pack files; None: every built-in pack
     accept: tuple[str, ...] = ()  # product names and terms spelling/grammar checks never report
     cache_dir: str | None = None
     languagetool: LanguageToolOptions | None = None  # None: no `languagetool:` section
@@ -70,7 +71,6 @@ class Config:
     enforced: tuple[str, ...] = ()  # rules or categories inline directives may not suppress
     suppress: tuple[SuppressEntry, ...] = ()
     baseline: str | None = None  # path relative to the config's folder
-    legal: tuple[str, ...] | None = None  # legal pack files; None: every built-in pack
     lines: dict[str, int] = field(default_factory=dict)  # key path → line in the config file
 
 
@@ -84,6 +84,7 @@ _KEYS = {
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
     "glossaries": "glossary files or folders (YAML, TBX, CSV; relative to this file) or built-in glossary names",
+    "legal": "legal-term packs: built-in names (gdpr, lgpd, …), files or folders; false for none (default: all built-in)",
     "accept": "words and names spelled right in every locale (product names): never spelling/grammar findings",
     "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
     "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
@@ -91,7 +92,6 @@ _KEYS = {
     "enforced": "rules or categories that inline `l10n-qa:` directives cannot suppress",
     "suppress": "findings to hide: [{path, pointer, rules, reason, until}]",
     "baseline": "the baseline file `check` applies and `baseline create|update|prune` write",
-    "legal": "legal-term packs: built-in names (gdpr, lgpd, …), files or folders; false for none (default: all built-in)",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
@@ -294,6 +294,8 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
         raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     config.fail_on = fail_on
     config.glossaries = _glossaries(raw.get("glossaries", []), root, fail)
+    if "legal" in raw:
+        config.legal = _legal(raw["legal"], root, fail)
     config.accept = tuple(t.strip() for t in string_list("accept") if t.strip())
     cache_dir = raw.get("cache_dir")
     if cache_dir is not None and not isinstance(cache_dir, str):
@@ -309,8 +311,6 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
         raise fail("baseline", "expected the path of a baseline file, e.g. l10n-qa-baseline.json")
     config.baseline = baseline
-    if "legal" in raw:
-        config.legal = _legal(raw["legal"], root, fail)
     config.lines = lines
     return config
 

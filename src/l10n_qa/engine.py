@@ -56,13 +56,13 @@ class Settings:
     severities: dict[str, Severity]
     locales: tuple[Locale, ...] = ()
     glossaries: tuple[str, ...] = ()  # glossary file paths; each process compiles them once
+    legal: tuple[str, ...] | None = None  # legal pack files; None: the built-in ones (config `legal:`)
     accepted_terms: frozenset[str] = frozenset()
     languagetool: "LanguageToolOptions | None" = None
     spelling: "SpellingOptions | None" = None
     enforced: frozenset[str] = frozenset()  # rule ids inline directives may not suppress
     suppressions: tuple[suppress.ConfigSuppression, ...] = ()  # the config's `suppress:` entries
     root: str = ""  # the config's folder: `suppress:` globs are relative to it
-    legal: tuple[str, ...] | None = None  # legal pack files; None: the built-in ones (config `legal:`)
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
