@@ -29,7 +29,7 @@ def test_samples_report_exactly_the_documented_mistakes():
     assert found - expected == set(), "findings not documented in samples/expected.yaml (false positives?)"
     assert expected - found == set(), "documented mistakes the tool no longer finds"
     assert {f["locale"] for f in report["findings"]} == {"de", "fr", "ar", "ja", "de-DE", "fr-FR", "ar-SA", "ja-JP",
-                                                         "es-ES", "pt-BR", "he-IL"}
+                                                         "es-ES", "pt-BR", "he-IL", "it-IT", "nl-NL"}
 
 
 def test_samples_help_center_reports_structure_at_the_real_position():

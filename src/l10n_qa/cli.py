@@ -112,6 +112,7 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
             suppressions=suppressions,
             root=str(config.root),
             glossaries=glossary_files,
+            legal=config.legal,
         )
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
@@ -278,6 +279,12 @@ def check(
         from l10n_qa.packs.loading import load_termbase
 
         accepted |= load_termbase(settings.glossaries).accepted_terms()
+    if lt_options or spelling_options:  # official legal terms ("gegevenswissing") are not misspellings either
+        from l10n_qa.packs.legal import builtin_paths, load_legalbase
+
+        legal_paths = tuple(builtin_paths()) if settings.legal is None else settings.legal
+        if legal_paths:
+            accepted |= load_legalbase(legal_paths).accepted_terms()
     settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
     known = None
     baseline_path = baseline or (config.root / config.baseline if config.baseline and not no_baseline else None)

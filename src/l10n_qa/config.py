@@ -63,6 +63,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # rule id or category → error|warning|info|off
     fail_on: str = "error"
     glossaries: tuple[str, ...] = ()  # absolute paths of glossary files (YAML, TBX, CSV)
+    legal: tuple[str, ...] | None = None  # legal pack files; None: every built-in pack
     accept: tuple[str, ...] = ()  # product names and terms spelling/grammar checks never report
     cache_dir: str | None = None
     languagetool: LanguageToolOptions | None = None  # None: no `languagetool:` section
@@ -83,6 +84,7 @@ _KEYS = {
     "severity": "severity overrides: {rule-or-category: error|warning|info|off}",
     "fail_on": "the lowest severity that fails the run: error, warning, info or never",
     "glossaries": "glossary files or folders (YAML, TBX, CSV; relative to this file) or built-in glossary names",
+    "legal": "legal-term packs: built-in names (gdpr, lgpd, …), files or folders; false for none (default: all built-in)",
     "accept": "words and names spelled right in every locale (product names): never spelling/grammar findings",
     "cache_dir": "where answers of LanguageTool are cached (default .l10n_qa_cache beside the config)",
     "languagetool": "grammar checking with LanguageTool: {url, required, timeout, disabled_rules, …}",
@@ -292,6 +294,8 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
         raise fail("fail_on", f"expected one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     config.fail_on = fail_on
     config.glossaries = _glossaries(raw.get("glossaries", []), root, fail)
+    if "legal" in raw:
+        config.legal = _legal(raw["legal"], root, fail)
     config.accept = tuple(t.strip() for t in string_list("accept") if t.strip())
     cache_dir = raw.get("cache_dir")
     if cache_dir is not None and not isinstance(cache_dir, str):
@@ -326,6 +330,34 @@ def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
             raise fail(f"glossaries[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
                                                f"nor a built-in glossary (built-in: {known})")
         paths += [str(path) for path in found]
+    return tuple(dict.fromkeys(paths))
+
+
+def _legal(value, root: Path, fail) -> tuple[str, ...]:
+    """`legal: false` (none), `legal: [gdpr, contracts/terms.yaml]` (built-in names, files, folders)."""
+    from l10n_qa.packs import legal
+
+    if value is False or value is None:
+        return ()
+    if value is True:
+        return tuple(legal.builtin_paths())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("legal", "expected false, or a list of built-in legal packs, files or folders")
+    paths = []
+    for index, reference in enumerate(value):
+        found = legal.resolve(reference.strip(), root)
+        if found is None:
+            known = ", ".join(legal.builtin_names()) or "none"
+            raise fail(f"legal[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
+                                          f"nor a built-in legal pack (built-in: {known})")
+        paths += found
+    for path in dict.fromkeys(paths):  # a pack that cannot be used stops the run here, with its file and line
+        try:
+            legal.load_pack(path)
+        except legal.GlossaryError as exc:
+            raise ConfigError(exc.path, exc.message, exc.line) from None
     return tuple(dict.fromkeys(paths))
 
 

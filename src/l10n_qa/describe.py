@@ -114,6 +114,7 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
                             "until": s.until} for s in config.suppress], bool(config.suppress)),
         value("baseline", config.baseline, config.baseline is not None),
         value("glossaries", [_glossary_shown(p) for p in config.glossaries], bool(config.glossaries)),
+        value("legal", _legal_shown(config.legal), config.legal is not None),
     ]
     rules = []
     for rule_id, rule in defaults.items():
@@ -152,3 +153,15 @@ def _glossary_shown(path: str) -> str:
     from l10n_qa.packs.loading import display_path
 
     return display_path(path)
+
+
+def _legal_shown(paths):
+    """The legal packs of the run: built-in ones by name, others by path (none: switched off)."""
+    from l10n_qa.packs import legal
+
+    if paths is None:
+        return [f"built-in:{name}" for name in legal.builtin_names()]
+    builtin = {path: name for path, name in zip(legal.builtin_paths(), legal.builtin_names())}
+    from l10n_qa.config import relative as shown_path
+
+    return [f"built-in:{builtin[p]}" if p in builtin else shown_path(Path(p)) for p in paths] or "none"

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,7 @@ class Settings:
     severities: dict[str, Severity]
     locales: tuple[Locale, ...] = ()
     glossaries: tuple[str, ...] = ()  # glossary file paths; each process compiles them once
+    legal: tuple[str, ...] | None = None  # legal pack files; None: the built-in ones (config `legal:`)
     accepted_terms: frozenset[str] = frozenset()
     languagetool: "LanguageToolOptions | None" = None
     spelling: "SpellingOptions | None" = None
@@ -66,7 +67,7 @@ class Settings:
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
               locales: tuple[Locale, ...] = (), enforced=(), suppressions=(), root: str = "",
-              glossaries: tuple[str, ...] = ()) -> "Settings":
+              glossaries: tuple[str, ...] = (), legal: tuple[str, ...] | None = None) -> "Settings":
         _validate_tokens(select, "select")
         _validate_tokens(ignore, "ignore")
         overrides = severity_overrides or {}
@@ -90,7 +91,7 @@ class Settings:
             severities[rule_id] = Severity.parse(level)
         enforced_ids = frozenset(r for r in RULES if any(_matches(t, r) for t in enforced))
         return cls(frozenset(enabled), severities, tuple(locales), enforced=enforced_ids,
-                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries))
+                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries), legal=legal)
 
     def wants_locale(self, locale: Locale | None) -> bool:
         if not self.locales:
@@ -137,7 +138,7 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
 
 
 def _context(settings: Settings) -> CheckContext:
-    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries,
+    return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries, legal_paths=settings.legal,
                         accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
                         spelling=settings.spelling)
 
@@ -156,8 +157,13 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
         result.errors.append(InputError(task.path, "unsupported file format (expected PO/POT, XLIFF, Markdown, "
                                         "HTML, YAML/JSON replies or plain text)"))
         return None
+    hints = task.hints
+    if hints.content_type is None and fmt in ("po", "xliff"):
+        from l10n_qa.pairing import catalog_content_type
+
+        hints = replace(hints, content_type=catalog_content_type(task.path))
     try:
-        document = loader(fmt)(task.path, data, task.hints)
+        document = loader(fmt)(task.path, data, hints)
     except LoadError as exc:
         result.errors.append(InputError(task.path, exc.message, exc.line))
         return None

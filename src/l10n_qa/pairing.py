@@ -53,6 +53,14 @@ def guess_content_type(path: str, fmt: str) -> str:
     return "article"
 
 
+def catalog_content_type(path: str) -> str | None:
+    """A PO/XLIFF catalog is UI text unless its path says policy or replies (macros.de-DE.xlf): then
+    the legal packs treat it as the policy or reply it holds."""
+    if _POLICY_WORDS.search(path):
+        return "policy"
+    return "reply" if _REPLY_WORDS.search(path) else None
+
+
 # --- Locales in paths ----------------------------------------------------------------------------
 
 def same_locale(a: Locale, b: Locale) -> bool:

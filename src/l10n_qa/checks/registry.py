@@ -66,6 +66,8 @@ class CheckContext:
 
     enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
     glossary_paths: tuple[str, ...] = ()  # glossary files of the run (absolute paths)
+    legal_paths: tuple[str, ...] | None = None  # legal packs of the run; None: the built-in ones
+    _legalbase: object = field(default=None, repr=False, compare=False)
     _termbase: object = field(default=None, repr=False, compare=False)
 
     # Words and names spelling and grammar checks never report, in any locale: the config's `accept`
@@ -77,6 +79,18 @@ class CheckContext:
     # errors as (where, message) that make the exit code 2 (e.g. LanguageTool required but down).
     notices: set[str] = field(default_factory=set)
     errors: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def legalbase(self):
+        """The run's legal packs compiled for matching (packs.legal.LegalBase), or None when switched off."""
+        if self._legalbase is None:
+            from l10n_qa.packs.legal import builtin_paths, load_legalbase
+
+            paths = tuple(builtin_paths()) if self.legal_paths is None else self.legal_paths
+            if not paths:
+                return None
+            self._legalbase = load_legalbase(paths)
+        return self._legalbase
 
     @property
     def termbase(self):
