@@ -102,6 +102,7 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
     suppressions, lapsed = from_config(config)
     for warning in lapsed:
         typer.echo(f"l10n-qa: warning: {warning}", err=True)
+    pack_paths = _register_rule_packs(config)
     try:
         settings = Settings.build(
             select=_split(select) or config.select,
@@ -116,7 +117,23 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
         raise _fail(f"{exc}{where}") from None
+    from dataclasses import replace
+
+    settings = replace(settings, rule_packs=pack_paths, markets=tuple(config.markets.items()),
+                       registers=tuple(config.formality.items()))
     return config, Discovery(config, stdin_filename), settings
+
+
+def _register_rule_packs(config) -> tuple[str, ...]:
+    """The rule-pack files of the run (default: every built-in pack), their rules added to the registry."""
+    from l10n_qa.checks import RULES
+    from l10n_qa.checks.rulepacks import register
+    from l10n_qa.packs.rulepack import builtin_packs, load_packs
+
+    paths = config.rule_packs if config.rule_packs is not None else tuple(str(p) for p in builtin_packs())
+    for clash in register(load_packs(paths), RULES):
+        raise _fail(clash)
+    return tuple(paths)
 
 
 def _parse_formats(values: list[str] | None, output: Path | None) -> list[tuple[str, Path | None]]:

@@ -11,6 +11,7 @@ from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.rulepacks import rule_packs
 from l10n_qa.checks.spelling import hunspell_spelling
 from l10n_qa.checks.suppression import SUPPRESSION_RULES
 from l10n_qa.checks.structure import structure
@@ -20,7 +21,7 @@ from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    hunspell_spelling,
+    rule_packs, hunspell_spelling,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what

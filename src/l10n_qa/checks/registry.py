@@ -67,6 +67,12 @@ class CheckContext:
     enabled: frozenset[str] = frozenset()  # the selected rule ids, so a check can skip unused work
     glossary_paths: tuple[str, ...] = ()  # glossary files of the run (absolute paths)
     _termbase: object = field(default=None, repr=False, compare=False)
+    # Rule packs of the run (files), the markets each target locale is sold in and the register
+    # (formal/informal) the brand uses per locale: config `rule_packs`, `markets`, `formality`.
+    rule_pack_paths: tuple[str, ...] = ()
+    markets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    registers: tuple[tuple[str, str], ...] = ()
+    _rule_packs: object = field(default=None, repr=False, compare=False)
 
     # Words and names spelling and grammar checks never report, in any locale: the config's `accept`
     # list, and (from the glossary packs) approved target terms and do-not-translate terms.
@@ -91,6 +97,23 @@ class CheckContext:
 
             self._termbase = load_termbase(self.glossary_paths)
         return self._termbase
+
+
+    @property
+    def rule_packs(self):
+        """The run's rule packs (packs.rulepack.PackSet), read on first use in each process, or None."""
+        if not self.rule_pack_paths:
+            return None
+        if self._rule_packs is None:
+            from l10n_qa.packs.rulepack import PackSet, load_packs
+
+            packs = load_packs(self.rule_pack_paths)
+            from l10n_qa.checks import RULES
+            from l10n_qa.checks.rulepacks import register
+
+            register(packs, RULES)  # a worker started by spawn has not seen the config
+            self._rule_packs = PackSet(packs, dict(self.markets), dict(self.registers))
+        return self._rule_packs
 
 
 def document_checker(*rules: Rule):
