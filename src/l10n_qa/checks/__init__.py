@@ -11,6 +11,7 @@ from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.rtl import bidi_controls, html_direction, rtl_text
 from l10n_qa.checks.rulepacks import rule_packs
 from l10n_qa.checks.spelling import hunspell_spelling
 from l10n_qa.checks.suppression import SUPPRESSION_RULES
@@ -21,12 +22,12 @@ from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    rule_packs, hunspell_spelling,
+    bidi_controls, rtl_text, rule_packs, hunspell_spelling,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what
 # pairing found across the tree, and LanguageTool, which gets a document's segments in batches.
-DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, languagetool)
+DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, html_direction, languagetool)
 
 _ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
 # Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.
