@@ -124,6 +124,20 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
     return config, Discovery(config, stdin_filename), settings
 
 
+def _register_config_packs() -> None:
+    """`rules` and `explain` also know the rules of the packs the working directory's config names."""
+    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
+
+    try:
+        found = find_config_for(["."])
+        if found is not None:
+            config = load_config(found, relative(found))
+            if config.rule_packs is not None:
+                _register_rule_packs(config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _register_rule_packs(config) -> tuple[str, ...]:
     """The rule-pack files of the run (default: every built-in pack), their rules added to the registry."""
     from l10n_qa.checks import RULES
@@ -361,6 +375,8 @@ def rules(
     """List every rule: id, category, default severity and what it finds."""
     from l10n_qa.checks import RULES
 
+    _register_config_packs()
+
     selected = [r for r in RULES.values() if category in (None, r.category)]
     if category and not selected:
         raise _fail(f"no rules in category {category!r}")
@@ -408,6 +424,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
 
     from l10n_qa.checks import RULES
 
+    _register_config_packs()
     rule = RULES.get(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULES, n=3)

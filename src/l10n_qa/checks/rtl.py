@@ -136,6 +136,8 @@ def _balance(text: str) -> Iterator[Hit]:
                 yield Hit(UNBALANCED.id, f"{_NAMES[PDI]} closes no isolate here: remove it or add its opener",
                           index, index + 1, suggestion="remove the stray PDI", matched=_NAMES[PDI])
     for char, index in stack:
+        if char in (LRO, RLO):
+            continue  # reported as an override already
         closer = "PDI (U+2069)" if char in (LRI, RLI, FSI) else "PDF (U+202C)"
         yield Hit(UNBALANCED.id, f"{_NAMES[char]} is never closed: add {closer} where the run ends",
                   index, index + 1, suggestion=f"add {closer}", matched=_NAMES[char])
