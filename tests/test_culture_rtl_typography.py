@@ -197,3 +197,36 @@ def test_a_pack_rule_can_be_switched_off(tmp_path):
                        rule_packs=tuple(str(p) for p in builtin_packs()))
     result = check_file(FileTask(str(path), str(path), LoadHints(Locale.parse("en"), None, None)), settings)
     assert [f.rule for f in result.findings] == []
+
+
+# --- one register per document -------------------------------------------------------------------
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="{lang}" original="m.json" datatype="plaintext">
+    <body>
+{units}
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def _xliff(tmp_path, lang, targets):
+    units = "\n".join(f'      <trans-unit id="u{i}">\n        <source>Text {i}</source>\n'
+                      f'        <target>{t}</target>\n      </trans-unit>' for i, t in enumerate(targets))
+    path = tmp_path / f"m.{lang}.xlf"
+    path.write_text(XLIFF.format(lang=lang, units=units), encoding="utf-8")
+    settings = Settings.build(select=("culture.mixed-register",))
+    result = check_file(FileTask(str(path), str(path), LoadHints(Locale.parse("en"), None, None)), settings)
+    return [(f.rule, f.line, f.column) for f in result.findings]
+
+
+def test_mixed_register_in_one_document(tmp_path):
+    targets = ["Bitte prüfen Sie Ihr Postfach.", "Danach können Sie sich anmelden.", "Hast du noch Fragen?"]
+    # The one "du" segment is the odd one out: its <target> is on line 15, "du" at column 22.
+    assert _xliff(tmp_path, "de-DE", targets) == [("culture.mixed-register", 15, 22)]
+    assert _xliff(tmp_path, "de-DE", targets[:2] + ["Sie erhalten eine E-Mail."]) == []
+    assert _xliff(tmp_path, "fr-FR", ["Vous pouvez vous connecter.", "Tu peux te connecter."]) == \
+        [("culture.mixed-register", 11, 17)]
+    assert _xliff(tmp_path, "fr-FR", ["Vous pouvez vous connecter.", "Votre commande est partie."]) == []

@@ -11,6 +11,7 @@ from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.register import mixed_register
 from l10n_qa.checks.rtl import bidi_controls, html_direction, rtl_text
 from l10n_qa.checks.rulepacks import rule_packs
 from l10n_qa.checks.spelling import hunspell_spelling
@@ -27,7 +28,8 @@ CHECKERS: tuple[Checker, ...] = (
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what
 # pairing found across the tree, and LanguageTool, which gets a document's segments in batches.
-DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, html_direction, languagetool)
+DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, html_direction, mixed_register,
+                                                   languagetool)
 
 _ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
 # Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.
