@@ -29,7 +29,7 @@ def check(tmp_path):
         task = FileTask(str(path), str(path), LoadHints(Locale.parse("en"), None, None))
         result = check_file(task, settings)
         assert not result.errors, result.errors
-        return [(f.rule, f.line, f.column) for f in result.findings]
+        return sorted(((f.rule, f.line, f.column) for f in result.findings), key=lambda f: (f[1], f[2]))
 
     return run
 
@@ -230,3 +230,24 @@ def test_mixed_register_in_one_document(tmp_path):
     assert _xliff(tmp_path, "fr-FR", ["Vous pouvez vous connecter.", "Tu peux te connecter."]) == \
         [("culture.mixed-register", 11, 17)]
     assert _xliff(tmp_path, "fr-FR", ["Vous pouvez vous connecter.", "Votre commande est partie."]) == []
+
+
+# --- dates, times, temperatures, prices (CLDR via Babel) ---------------------------------------------
+
+def test_us_formats_in_a_german_translation(check):
+    target = "Nur €49.90 bis 3/13/2024, 17 Uhr. Unter 77°F lagern."
+    assert check("Only €49.90 until 3/13/2024, 5 PM. Store below 77°F.", target, "de-DE", select=("culture",)) == [
+        ("culture.currency-position", L, C + 4), ("culture.month-first-date", L, C + 15),
+        ("culture.fahrenheit", L, C + 40)]
+    assert check("We answer from 9 AM to 5 PM.", "Wir antworten von 9 AM bis 5 PM.", "de-DE", select=("culture",)) == [
+        ("culture.12-hour-clock", L, C + 18), ("culture.12-hour-clock", L, C + 27)]
+
+
+def test_local_formats_are_not_reported(check):
+    assert check("Only €49.90 until 3/13/2024, 5 PM.", "Nur 49,90\u00a0€ bis 13.03.2024, 17:00 Uhr.", "de-DE",
+                 select=("culture",)) == []
+    # The US writes month first, 12-hour times, °F and $ first; so do en-US targets.
+    assert check("Only $49.90 until 3/13/2024, 5 PM, below 77°F.", "Only $49.90 until 3/13/2024, 5 PM, below 77°F.",
+                 "en-US", select=("culture",)) == []
+    # Japanese puts the symbol first; a day-first date with day ≤ 12 is ambiguous and not reported.
+    assert check("Only ¥500 on 3/4/2024.", "3/4/2024まで€49.90のみ。", "ja-JP", select=("culture",)) == []
