@@ -100,8 +100,9 @@ def test_rules_and_explain_show_the_users_pack(tmp_path):
     project(tmp_path, "source_locale: en\nrule_packs: [acme.yaml, culture]\n")
     listing = run("rules", "--format", "json", cwd=tmp_path)
     assert listing.returncode == 0, listing.stderr
-    ids = [r["id"] for r in json.loads(listing.stdout)]
-    assert "culture.old-brand-name" in ids and "culture.christmas-greeting" in ids
+    packs = {r["id"]: r["pack"] for r in json.loads(listing.stdout)}
+    assert packs["culture.old-brand-name"] == "acme-voice" and packs["culture.christmas-greeting"] == "culture"
+    assert packs["rtl.bidi-override"] is None  # written in code, not in a pack
     explained = run("explain", "culture.old-brand-name", cwd=tmp_path)
     assert explained.returncode == 0
     assert "The product was renamed in 2024" in explained.stdout

@@ -384,7 +384,8 @@ def rules(
         import json
 
         typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity.label,
-                                "summary": r.summary, "rationale": r.rationale} for r in selected],
+                                "summary": r.summary, "rationale": r.rationale, "pack": r.pack or None}
+                               for r in selected],
                               ensure_ascii=False, indent=2))
         return
     if output_format is ListingFormat.markdown:
@@ -394,10 +395,10 @@ def rules(
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("Rule", "Category", "Severity", "Finds"):
+    for column in ("Rule", "Category", "Severity", "Pack", "Finds"):
         table.add_column(column, overflow="fold")
     for r in selected:
-        table.add_row(r.id, r.category, r.severity.label, r.summary)
+        table.add_row(r.id, r.category, r.severity.label, r.pack, r.summary)
     Console(highlight=False).print(table)
 
 
@@ -409,7 +410,8 @@ def _rules_markdown(selected) -> str:
         if r.category != category:
             category = r.category
             lines += [f"## {category}", ""]
-        lines += [f"### `{r.id}` ({r.severity.label})", "", r.summary, "", r.rationale, ""]
+        pack = f" (rule pack `{r.pack}`)" if r.pack else ""
+        lines += [f"### `{r.id}` ({r.severity.label}){pack}", "", r.summary, "", r.rationale, ""]
         if r.example:
             source, bad, good = r.example
             lines += ["| source | wrong | right |", "|---|---|---|",

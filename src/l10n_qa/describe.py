@@ -114,6 +114,9 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
                             "until": s.until} for s in config.suppress], bool(config.suppress)),
         value("baseline", config.baseline, config.baseline is not None),
         value("glossaries", [_glossary_shown(p) for p in config.glossaries], bool(config.glossaries)),
+        value("rule_packs", [_pack_shown(p) for p in settings.rule_packs], config.rule_packs is not None),
+        value("markets", {k: list(v) for k, v in config.markets.items()}, bool(config.markets)),
+        value("formality", dict(config.formality), bool(config.formality)),
     ]
     rules = []
     for rule_id, rule in defaults.items():
@@ -150,5 +153,11 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
 
 def _glossary_shown(path: str) -> str:
     from l10n_qa.packs.loading import display_path
+
+    return display_path(path)
+
+
+def _pack_shown(path: str) -> str:
+    from l10n_qa.packs.rulepack import display_path
 
     return display_path(path)

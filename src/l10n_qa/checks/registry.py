@@ -26,6 +26,7 @@ class Rule:
     summary: str  # one line: what it finds
     rationale: str  # why it matters, what to do instead
     example: tuple[str, str, str] | None = None  # (source, bad target, good target)
+    pack: str = ""  # the rule pack that defines it (packs/rulepack.py); "" for rules written in code
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

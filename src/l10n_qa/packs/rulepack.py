@@ -336,7 +336,7 @@ def rule_metadata(pack: RulePack):
     found = []
     for rule in pack.rules:
         rationale = f"{rule.rationale} (Rule pack `{pack.id}`, {rule.origin}.)"
-        found.append(Rule(rule.id, rule.category, rule.severity, rule.summary, rationale, rule.example))
+        found.append(Rule(rule.id, rule.category, rule.severity, rule.summary, rationale, rule.example, pack.id))
     return found
 
 
