@@ -106,14 +106,9 @@ class CheckContext:
         if not self.rule_pack_paths:
             return None
         if self._rule_packs is None:
-            from l10n_qa.packs.rulepack import PackSet, load_packs
+            from l10n_qa.packs.rulepack import pack_set
 
-            packs = load_packs(self.rule_pack_paths)
-            from l10n_qa.checks import RULES
-            from l10n_qa.checks.rulepacks import register
-
-            register(packs, RULES)  # a worker started by spawn has not seen the config
-            self._rule_packs = PackSet(packs, dict(self.markets), dict(self.registers))
+            self._rule_packs = pack_set(self.rule_pack_paths, self.markets, self.registers)
         return self._rule_packs
 
 

@@ -433,5 +433,29 @@ def load_packs(paths: Iterable[str]) -> list[RulePack]:
     return [cached.get(str(Path(path).resolve())) or load_pack(path) for path in paths]
 
 
+def pack_set(paths: tuple[str, ...], markets: tuple, registers: tuple) -> PackSet:
+    """The run's packs, read and compiled once per process (each file checked reuses them; a pack
+    file changed since, same path and new contents, is read again). Their rules are added to the
+    registry here too: a worker process started by spawn has not seen the config."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return _pack_set(tuple(paths), tuple(stamps), tuple(markets), tuple(registers))
+
+
+@lru_cache(maxsize=8)
+def _pack_set(paths: tuple[str, ...], stamps: tuple, markets: tuple, registers: tuple) -> PackSet:
+    from l10n_qa.checks import RULES
+    from l10n_qa.checks.rulepacks import register
+
+    packs = load_packs(paths)
+    register(packs, RULES)
+    return PackSet(packs, dict(markets), dict(registers))
+
+
 __all__ = ["KINDS", "PackRule", "PackScope", "PackSet", "PatternError", "RulePack", "RulePackError", "builtin_packs",
-           "builtin_rule_packs", "load_pack", "load_packs", "parse_pack", "resolve", "rule_metadata"]
+           "builtin_rule_packs", "load_pack", "load_packs", "pack_set", "parse_pack", "resolve", "rule_metadata"]
