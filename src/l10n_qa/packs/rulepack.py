@@ -411,7 +411,8 @@ class PackSet:
                 if rule.id not in enabled:
                     continue
                 if violation.target is not None:
-                    hits.append(Hit(rule, violation.target.start, violation.target.end, violation.target.text))
+                    start, end = violation.target.start, violation.target.end
+                    hits.append(Hit(rule, start, end, pair.target[start:end]))
                 else:
                     hits.append(Hit(rule, None, None, violation.source.text if violation.source else ""))
         text = pair.masked_target
@@ -421,7 +422,8 @@ class PackSet:
             try:
                 for match in rule.characters.finditer(text, timeout=REGEX_TIMEOUT):
                     if match.end() > match.start():
-                        hits.append(Hit(rule, match.start(), match.end(), match.group()))
+                        # Shown as written: the match ran on the masked text (placeholders blanked).
+                        hits.append(Hit(rule, match.start(), match.end(), pair.target[match.start():match.end()]))
             except TimeoutError:
                 continue  # a pathological expression on a pathological text: not this text's fault
         return hits
