@@ -251,3 +251,14 @@ def test_local_formats_are_not_reported(check):
                  "en-US", select=("culture",)) == []
     # Japanese puts the symbol first; a day-first date with day ≤ 12 is ambiguous and not reported.
     assert check("Only ¥500 on 3/4/2024.", "3/4/2024まで€49.90のみ。", "ja-JP", select=("culture",)) == []
+
+
+def test_persian_digits(check):
+    assert check("Order 456", "سفارش ٤٥٦", "fa-IR") == [("rtl.arabic-digits-in-persian", L, C + 6)]
+    assert check("Order 456", "سفارش ۴۵۶", "fa-IR") == []
+    assert check("Order 456", "الطلب ٤٥٦", "ar-SA") == []
+
+
+def test_markets_by_language_cover_every_region(check):
+    assert check("Merry Christmas!", "Merry Christmas!", "en-GB", markets={"en": ("SA",)}) == \
+        [("culture.christmas-greeting", L, C)]
