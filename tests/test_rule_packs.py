@@ -163,6 +163,8 @@ def test_markets_and_formality_from_the_config(tmp_path):
     ("pack: x\nrules:\n  - {id: culture.x, kind: characters, patterns: ['[a'], message: m, rationale: r}\n",
      "invalid regular expression '[a'"),
     ("pack: x\nrules:\n  - {id: culture.x, kind: forbid, patterns: [a], message: m}\n", "rule needs `rationale`"),
+    ("pack: x\nrules:\n  - {id: culture.x, kind: forbid, source: [b], patterns: [a], message: m, rationale: r}\n",
+     "a `forbid` rule has no `source` (a rule that depends on the source is `kind: pair` or `kind: require`)"),
     ("pack: x\nscope: {markets: [Gulf]}\nrules:\n  - {id: culture.x, kind: forbid, patterns: [a], message: m, rationale: r}\n",
      "scope.markets: 'GULF' is not a region code"),
 ])

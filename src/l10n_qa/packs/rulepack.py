@@ -292,6 +292,16 @@ def _rule(raw, pack_id: str, pack_scope: PackScope, shown: str, line: int) -> Pa
 
     characters = None
     target = source = unless = ()
+    if kind in ("forbid", "prefer", "characters"):
+        for key in ("source", "unless", "target"):
+            if key in raw:
+                hint = " (a rule that depends on the source is `kind: pair` or `kind: require`)" if key != "target" else ""
+                raise RulePackError(shown, f"a `{kind}` rule has no `{key}`{hint}", raw.line_of(key))
+    elif kind == "pair" and "target" in raw:
+        raise RulePackError(shown, "a `pair` rule names the wrong target words in `patterns`, not `target`", raw.line_of("target"))
+    elif kind == "require" and "patterns" in raw:
+        raise RulePackError(shown, "a `require` rule names the expected target words in `target`, not `patterns`",
+                            raw.line_of("patterns"))
     if kind == "characters":
         expressions = _strings(raw.get("patterns"), shown, raw.line_of("patterns"), "patterns")
         if not expressions:
