@@ -72,6 +72,12 @@ def test_a_users_pack_by_path_finds_its_rules(tmp_path):
     assert report["findings"][0]["message"] == '"Acme Classic" was renamed: write "Acme One"'
 
 
+def test_selecting_only_a_users_rule_runs_it(tmp_path):
+    project(tmp_path, "source_locale: en\nrule_packs: [acme.yaml]\nselect: [culture.old-brand-name]\n")
+    write_po(tmp_path / "de.po", "Try Acme One.", "Testen Sie Acme Classic.", "de")
+    assert findings(run("check", "de.po", "--format", "json", cwd=tmp_path)) == [("culture.old-brand-name", 9, 20)]
+
+
 def test_pack_scope_by_language_keeps_other_locales_quiet(tmp_path):
     project(tmp_path, "source_locale: en\nrule_packs: [acme.yaml]\n")
     write_po(tmp_path / "fr.po", "Try Acme One.", "Essayez Acme Classic.", "fr")

@@ -27,6 +27,10 @@ def register(packs: Iterable[RulePack], registry: dict[str, Rule]) -> list[str]:
                 clashes.append(f"{pack.path}: rule {rule.id} is already defined elsewhere")
                 continue
             registry[rule.id] = rule
+            if rule not in rule_packs.rules:
+                # The engine runs a checker only if one of its rules is selected: a run that selects
+                # only the user's pack rules must still run this one.
+                object.__setattr__(rule_packs, "rules", (*rule_packs.rules, rule))
     return clashes
 
 
