@@ -49,6 +49,7 @@ class Block:
     protected: tuple[tuple[int, int], ...] = ()  # code spans in `text`
     direction: str | None = None
     locale: Locale | None = None  # where a block declares its own (HTML lang)
+    pointer: str = ""  # a YAML/JSON entry's RFC 6901 JSON Pointer in its file (`/refund/body`)
 
     def describe(self) -> str:
         """How a message names the block: `heading "Refunds"`, `list item "Open Settings"`."""
@@ -81,7 +82,7 @@ class AlignedBlock:
         key = (source or target).key or (source or target).text[:200]
         return Segment(key=key, source=source.text if source else None, target=target.text if target else "",
                        source_locale=None, target_locale=self.locale or (target.locale if target else None), path="",
-                       target_map=where)
+                       target_map=where, pointer=(target or source).pointer)
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ import subprocess
 from pathlib import Path
 
 from l10n_qa.config import Config
-from l10n_qa.discover import FileTask
+from l10n_qa.discover import FileTask, glob_to_regex
 
 
 class GitError(Exception):
@@ -57,32 +57,6 @@ def changed_files(ref: str, cwd: Path) -> set[str]:
     return {os.path.realpath(top / name) for name in names if name}
 
 
-def _capturing(pattern: str) -> re.Pattern[str]:
-    """A content-set glob as a regex with one group per wildcard; `{locale}` matches but is not captured."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("((?:.*/)?)")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append("(.*)")
-            i += 2
-        elif pattern.startswith("{locale}", i):
-            out.append("(?:[^/]+)")
-            i += len("{locale}")
-        elif pattern[i] == "*":
-            out.append("([^/]*)")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("([^/])")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + "$")
-
-
 def _config_key(real_path: str, root: Path) -> str | None:
     try:
         return Path(real_path).relative_to(root.resolve()).as_posix()
@@ -95,7 +69,8 @@ def only_changed(tasks: list[FileTask], changed: set[str], config: Config) -> li
     pairs = []
     for content_set in config.content:
         if content_set.source:
-            pairs.append((_capturing(content_set.source), _capturing(content_set.target)))
+            pairs.append((glob_to_regex(content_set.source, capture_wildcards=True),
+                          glob_to_regex(content_set.target, capture_wildcards=True)))
     changed_sources: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = []
     for real in changed:
         key = _config_key(real, config.root)

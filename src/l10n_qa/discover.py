@@ -71,25 +71,31 @@ def locale_slot(path: str) -> tuple[str, int, Locale] | None:
     return None
 
 
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """A path glob with `**` (any folders), `*`, `?` and `{locale}` (captured) as a regex."""
+def glob_to_regex(pattern: str, capture_wildcards: bool = False) -> re.Pattern[str]:
+    """A path glob with `**` (any folders), `*`, `?` and `{locale}` as a regex.
+
+    `{locale}` is the named group `locale`; with `capture_wildcards`, each wildcard is a numbered
+    group instead and `{locale}` is not captured, so the wildcards of a source path can be put into
+    its target pattern.
+    """
+    group = "({})" if capture_wildcards else "(?:{})"
     out = []
     i = 0
     while i < len(pattern):
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+            out.append(group.format("(?:.*/)?"))
             i += 3
         elif pattern.startswith("**", i):
-            out.append(".*")
+            out.append(group.format(".*"))
             i += 2
         elif pattern.startswith("{locale}", i):
-            out.append("(?P<locale>[^/]+)")
+            out.append("(?:[^/]+)" if capture_wildcards else "(?P<locale>[^/]+)")
             i += len("{locale}")
         elif pattern[i] == "*":
-            out.append("[^/]*")
+            out.append(group.format("[^/]*"))
             i += 1
         elif pattern[i] == "?":
-            out.append("[^/]")
+            out.append(group.format("[^/]"))
             i += 1
         else:
             out.append(re.escape(pattern[i]))

@@ -200,6 +200,7 @@ class _FindingMaker:
             segment=segment.key, source=segment.source or "", target=segment.target,
             suggestion=hit.suggestion, matched=hit.matched,
             fingerprint=fingerprint(hit.rule, path, segment.key, hit.matched, self.occurrences[identity]),
+            pointer=segment.pointer,
         )
 
 

@@ -195,6 +195,7 @@ class Segment:
     source_protected: tuple[tuple[int, int], ...] = ()
     target_protected: tuple[tuple[int, int], ...] = ()
     direction: str | None = None  # the target's declared text direction (HTML dir), when it has one
+    pointer: str = ""  # a YAML/JSON entry's RFC 6901 JSON Pointer in the target file (`suppress:` entries match it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,7 @@ class Finding:
     suggestion: str
     matched: str
     fingerprint: str
+    pointer: str = ""  # the segment's JSON Pointer (YAML/JSON files), for `suppress:` entries; not in reports
 
     @property
     def sort_key(self) -> tuple:

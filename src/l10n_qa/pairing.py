@@ -471,6 +471,7 @@ def segments_for(aligned: list[AlignedBlock], path: str, source_locale: Locale |
                 source_protected=_shift_spans(source_block.protected, source_span),
                 target_protected=_shift_spans(target_block.protected, target_span) if target_block is not None else (),
                 direction=target_block.direction if target_block is not None else None,
+                pointer=(target_block or source_block).pointer,
             )
 
         key = source.key or source.text[:200]

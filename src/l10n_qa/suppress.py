@@ -76,8 +76,9 @@ class ConfigSuppression:
         if not self.files.match(config_path):
             return False
         if self.pointer is not None and self.pointer != "":
-            segment = finding.segment
-            if segment != self.pointer and not segment.startswith(self.pointer + "/"):
+            # YAML/JSON segments carry their JSON Pointer; their key is the dotted path pairing uses.
+            address = finding.pointer or finding.segment
+            if address != self.pointer and not address.startswith(self.pointer + "/"):
                 return False
         return not self.rules or any(covers(token, finding.rule) for token in self.rules)
 

@@ -55,11 +55,16 @@ def scalar_map(node: yaml.ScalarNode, raw: str, base: int, lines: LineIndex) -> 
     return OffsetsMap(lines, align(scalar_text(node), raw[start:end], base + start))
 
 
-def walk_strings(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, yaml.ScalarNode]]:
-    """Every string leaf of a tree as (dotted key, node); list items are keyed by their `id` or index."""
+def walk_strings(node: yaml.Node, prefix: str = "", pointer: str = "") -> Iterator[tuple[str, str, yaml.ScalarNode]]:
+    """Every string leaf of a tree as (dotted key, JSON Pointer, node).
+
+    The dotted key names an entry for pairing and reports (list items by their `id` or index); the
+    RFC 6901 pointer (`/refund/body`, `/items/0/text`) addresses it exactly, for `suppress:` entries.
+    """
     seen: set[int] = set()
 
-    def visit(current: yaml.Node, key: str, id_key: str | None = None) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    def visit(current: yaml.Node, key: str, where: str, id_key: str | None = None
+              ) -> Iterator[tuple[str, str, yaml.ScalarNode]]:
         if id(current) in seen:
             return
         seen.add(id(current))
@@ -70,16 +75,22 @@ def walk_strings(node: yaml.Node, prefix: str = "") -> Iterator[tuple[str, yaml.
                 name = str(key_node.value)
                 if name == id_key:
                     continue  # the list item's id names it; it is not text
-                yield from visit(value_node, f"{key}.{name}" if key else name)
+                yield from visit(value_node, f"{key}.{name}" if key else name, pointer_step(where, name))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
                 ident = item_id(item)
                 name = ident[1] if ident else str(index)
-                yield from visit(item, f"{key}.{name}" if key else name, ident[0] if ident else None)
+                yield from visit(item, f"{key}.{name}" if key else name, pointer_step(where, str(index)),
+                                 ident[0] if ident else None)
         elif is_text(current):
-            yield key, current
+            yield key, where, current
 
-    yield from visit(node, prefix)
+    yield from visit(node, prefix, pointer)
+
+
+def pointer_step(pointer: str, name: str) -> str:
+    """The JSON Pointer of member `name` of the value at `pointer` (RFC 6901: `~` is `~0`, `/` is `~1`)."""
+    return f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"
 
 
 def item_id(node: yaml.Node) -> tuple[str, str] | None:

@@ -18,8 +18,8 @@ import re
 from html.parser import HTMLParser
 
 from l10n_qa.blocks import Block, InlineRef, OffsetsMap, TextBuilder, align
-from l10n_qa.formats import LoadError, LoadHints, decode_document
-from l10n_qa.model import Document, LineIndex, Locale, Markup
+from l10n_qa.formats import LoadError, LoadHints, _comments, decode_document
+from l10n_qa.model import Comment, Document, LineIndex, Locale, Markup
 
 INLINE = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "del", "em", "font", "i", "img", "ins",
@@ -44,7 +44,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
         raise LoadError(f"not valid HTML: {exc}", reader.getpos()[0]) from None
     reader.flush_all()
     locale = hints.target_locale or reader.document_locale
-    return Document(path, "html", locale, hints.source_locale, blocks=reader.blocks)
+    return Document(path, "html", locale, hints.source_locale, blocks=reader.blocks, comments=reader.comments)
 
 
 class _Open:
@@ -72,6 +72,7 @@ class _Reader(HTMLParser):
         self.skip_depth = 0
         self.in_title = False
         self.title = TextBuilder()
+        self.comments: list[Comment] = []
 
     # positions
     def here(self) -> int:
@@ -178,6 +179,15 @@ class _Reader(HTMLParser):
                 self.emit(element)
             return
         owner.builder.verbatim(data, at)
+
+    def handle_comment(self, data: str) -> None:
+        # Never text; one with a directive is kept at its place (between `<!--` and `-->`).
+        if _comments.MARKER not in data:
+            return
+        body = self.here() + len("<!--")
+        end = body + len(data)
+        end += next((len(close) for close in ("-->", "--!>") if self.raw.startswith(close, end)), 0)
+        self.comments.append(_comments.comment(self.raw, self.lines, body, body + len(data), end))
 
     def handle_entityref(self, name: str) -> None:
         self.reference(f"&{name};" if self.raw.startswith(f"&{name};", self.here()) else f"&{name}")

@@ -22,8 +22,8 @@ import re
 
 from l10n_qa.blocks import Block, InlineRef, OffsetsMap, TextBuilder, align
 from l10n_qa.formats import LoadError, LoadHints, decode_document
-from l10n_qa.formats import _yaml
-from l10n_qa.model import Document, LineIndex
+from l10n_qa.formats import _comments, _yaml
+from l10n_qa.model import Comment, Document, LineIndex
 
 # Front-matter fields that hold text for readers (Jekyll, Hugo, Docusaurus, Zendesk exports).
 FRONT_MATTER_TEXT_FIELDS = frozenset({
@@ -52,7 +52,8 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     text = decode_document(data)
     reader = _Reader(text)
     blocks = reader.read()
-    return Document(path, "markdown", hints.target_locale, hints.source_locale, blocks=blocks)
+    return Document(path, "markdown", hints.target_locale, hints.source_locale, blocks=blocks,
+                    comments=reader.comments)
 
 
 class _Reader:
@@ -60,6 +61,7 @@ class _Reader:
         self.text = text
         self.lines = LineIndex(text)
         self.raw_lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+        self.comments: list[Comment] = []  # HTML comments with `l10n-qa:` directives, block or inline
 
     def line_start(self, line: int) -> int:
         return self.lines.starts[line] if line < len(self.lines.starts) else len(self.text)
@@ -84,6 +86,7 @@ class _Reader:
         base = self.line_start(start_line + 1)
         raw = self.text[base:self.line_start(body_end)]
         node = _yaml.compose(raw, first_line=start_line + 2)
+        self.comments.extend(_comments.yaml_comments(self.text, self.lines, base, base + len(raw)))
         if node is None:
             return []
         if not isinstance(node, _yaml.yaml.MappingNode):
@@ -179,7 +182,7 @@ class _Reader:
             origins = self.cell_origins(content, token.map[0], cell)
         else:
             origins = self.line_origins(content, token.map[0])
-        builder = _InlineText(content, origins)
+        builder = _InlineText(content, origins, self)
         builder.walk(token.children or [])
         builder.strip()
         text, text_map = builder.out.finish(self.lines, origins[-1])
@@ -198,14 +201,26 @@ class _Reader:
 
     def html_block(self, token) -> Block | None:
         content = token.content.rstrip("\n")
-        if not content.strip() or re.fullmatch(r"\s*<!--.*?-->\s*", content, re.S):
+        if not content.strip():
             return None
         origins = self.line_origins(content, token.map[0])
         builder = TextBuilder()
-        builder.placed(content, origins[:len(content)])
+        position = 0
+        for m in _comments.HTML_COMMENT.finditer(content):  # comments are not text: only their directives count
+            builder.placed(content[position:m.start()], origins[position:m.start()])
+            position = m.end()
+            if _comments.MARKER in m.group(1):
+                self.inline_comment(origins[m.start()], origins[m.end() - 1] + 1)
+        builder.placed(content[position:], origins[position:len(content)])
         builder.strip()
+        if not builder.length:
+            return None
         text, text_map = builder.finish(self.lines)
         return Block("html", text, text_map)
+
+    def inline_comment(self, start: int, end: int) -> None:
+        """The comment text[start:end] (from `<!--` to `-->`, file offsets) carries a directive."""
+        self.comments.extend(_comments.html_comments(self.text, self.lines, start, end))
 
 
 def _cell_spans(raw: str) -> list[tuple[int, int]]:
@@ -243,9 +258,10 @@ def _cell_spans(raw: str) -> list[tuple[int, int]]:
 class _InlineText:
     """Walks markdown-it's inline tokens through the block's source, building the block's text."""
 
-    def __init__(self, content: str, origins: list[int]):
+    def __init__(self, content: str, origins: list[int], reader: _Reader):
         self.content = content
         self.origins = origins
+        self.reader = reader
         self.cursor = 0
         self.out = TextBuilder()
         self.refs: list[InlineRef] = []
@@ -311,11 +327,20 @@ class _InlineText:
                 self.link_close(child)
             elif kind == "image":
                 self.image(child)
+            elif kind == "html_inline" and child.content.startswith("<!--"):
+                self.html_comment(child.content)
             elif kind == "html_inline":  # kept as it is: the markup checks read its tags
                 self.text(child.content)
             elif kind.endswith(("_open", "_close")) and child.markup:  # emphasis, strong, strikethrough
                 at = self.find(child.markup)
                 self.cursor = at + len(child.markup)
+
+    def html_comment(self, written: str) -> None:
+        """A comment is not text; one with a directive is kept, at its place in the file."""
+        at = self.find(written)
+        self.cursor = at + len(written)
+        if _comments.MARKER in written:
+            self.reader.inline_comment(self.origin(at), self.origin(at + len(written) - 1) + 1)
 
     def code_span(self, token) -> None:
         ticks = token.markup

@@ -25,12 +25,12 @@ import yaml
 
 from l10n_qa.blocks import Block, Pairing
 from l10n_qa.formats import LoadError, LoadHints, decode_document
-from l10n_qa.formats import _yaml
+from l10n_qa.formats import _comments, _yaml
 from l10n_qa.model import Document, FixedPosition, LineIndex, Locale
 
 _META_KEYS = frozenset({"id", "source_locale"})
 _TOP_KEY = re.compile(r"""^(?:["']?)([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?:["']?)[ \t]*:""", re.M)
-_JSON_TOP_KEY = re.compile(r"""^[ \t]{0,8}"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"[ \t]*:[ \t]*\{""", re.M)
+_JSON_TOP_KEY = re.compile(r"""^[ \t]{0,8}(?:\{[ \t]*)?"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"[ \t]*:[ \t]*\{""", re.M)
 
 
 def _locale_key(name: str) -> Locale | None:
@@ -67,10 +67,14 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     locales = _top_locales(node)
     if len(locales) >= 2 or (locales and all(str(k.value) in _META_KEYS for k, _ in _non_locale_items(node, locales))
                              and hints.target_locale is None):
-        return _bilingual(path, node, text_for_yaml, lines, locales, hints)
-    blocks = [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, text_for_yaml, 0, lines), key=key)
-              for key, scalar in _yaml.walk_strings(node)]
-    return Document(path, "replies", hints.target_locale, hints.source_locale, blocks=blocks)
+        document = _bilingual(path, node, text_for_yaml, lines, locales, hints)
+        document.comments = [] if is_json else _comments.yaml_comments(text, lines)
+        return document
+    blocks = [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, text_for_yaml, 0, lines), key=key,
+                    pointer=pointer)
+              for key, pointer, scalar in _yaml.walk_strings(node)]
+    return Document(path, "replies", hints.target_locale, hints.source_locale, blocks=blocks,
+                    comments=[] if is_json else _comments.yaml_comments(text, lines))
 
 
 def _top_locales(node: yaml.Node) -> dict[str, tuple[Locale, yaml.Node, yaml.Node]]:
@@ -112,11 +116,12 @@ def _bilingual(path: str, node: yaml.MappingNode, raw: str, lines: LineIndex, lo
     prefix = str(meta["id"].value) if "id" in meta else ""
     source_locale, _, source_node = locales[source_key]
 
-    def blocks_of(value_node: yaml.Node, locale: Locale) -> list[Block]:
-        return [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, raw, 0, lines), key=key, locale=locale)
-                for key, scalar in _yaml.walk_strings(value_node, prefix)]
+    def blocks_of(value_node: yaml.Node, locale: Locale, locale_key: str) -> list[Block]:
+        return [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, raw, 0, lines), key=key, locale=locale,
+                      pointer=pointer)
+                for key, pointer, scalar in _yaml.walk_strings(value_node, prefix, _yaml.pointer_step("", locale_key))]
 
-    source_blocks = blocks_of(source_node, source_locale)
+    source_blocks = blocks_of(source_node, source_locale, source_key)
     document = Document(path, "replies", None, source_locale)
     pairing = Pairing(source_path=path)
     content_type = hints.content_type or guess_content_type(path, "replies")
@@ -127,7 +132,7 @@ def _bilingual(path: str, node: yaml.MappingNode, raw: str, lines: LineIndex, lo
             continue
         if hints.target_locale is not None and not same_locale(locale, hints.target_locale):
             continue
-        aligned = align_blocks(source_blocks, blocks_of(value_node, locale), locale)
+        aligned = align_blocks(source_blocks, blocks_of(value_node, locale, key), locale)
         where = FixedPosition(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         for pair in aligned:
             pair.locale = locale
