@@ -87,7 +87,7 @@ def test_check_fails_only_on_new_findings_and_survives_edits(project):
 def test_stale_entries_are_listed_pruned_and_only_for_checked_files(project):
     assert l10n_qa("baseline", "create", "locale", cwd=project).returncode == 0
     fr = project / FR
-    fr.write_text(fr.read_text().replace("vous aider.", "vous aider ?"))  # fixed
+    fr.write_text(fr.read_text().replace("vous aider.", "vous aider\u202f?"))  # fixed
     code, report = check_json(project, "locale", "--baseline", "l10n-qa-baseline.json")
     assert code == 0
     assert [(e["path"], e["rule"]) for e in report["baseline"]["stale"]] == [(FR, "punctuation.end")]
@@ -112,7 +112,7 @@ def test_stale_entries_are_listed_pruned_and_only_for_checked_files(project):
 
 
 def test_update_adds_new_findings_and_keeps_the_rest(project):
-    write_po(project / FR, "How can we help?", "Comment pouvons-nous vous aider ?", "fr")  # clean
+    write_po(project / FR, "How can we help?", "Comment pouvons-nous vous aider\u202f?", "fr")  # clean
     assert l10n_qa("baseline", "create", "locale", cwd=project).returncode == 0
     assert [e["path"] for e in entries(project / "l10n-qa-baseline.json")] == [DE]
     write_po(project / FR, "How can we help?", "Comment pouvons-nous vous aider.", "fr")

@@ -19,7 +19,7 @@ def test_init_guesses_the_layout_and_check_uses_it(tmp_path):
         "help/en-US/billing/refunds.md": "Refunds take 14 days.\n",
         "help/en-US/start.md": "Welcome!\n",
         "help/de-DE/billing/refunds.md": "Erstattungen dauern 30 Tage.\n",
-        "help/fr-FR/start.md": "Bienvenue !\n",
+        "help/fr-FR/start.md": "Bienvenue\u202f!\n",
         "replies/en-US.yaml": "hello: Hello!\n",
         "replies/de-DE.yaml": "hello: Hallo!\n",
         "legal/privacy.md": "We keep data for 30 days.\n",

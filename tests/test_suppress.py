@@ -199,7 +199,7 @@ XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
       <segment id="s2"><source>It costs 10 euros.</source><target>Cela coûte 11 euros.</target></segment>
     </unit>
     <unit id="bye">
-      <segment><source>See you in 3 days!</source><target>À dans 4 jours !</target></segment>
+      <segment><source>See you in 3 days!</source><target>À dans 4 jours\u202f!</target></segment>
     </unit>
   </file>
 </xliff>

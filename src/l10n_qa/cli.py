@@ -102,6 +102,7 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
     suppressions, lapsed = from_config(config)
     for warning in lapsed:
         typer.echo(f"l10n-qa: warning: {warning}", err=True)
+    pack_paths = _register_rule_packs(config)
     try:
         settings = Settings.build(
             select=_split(select) or config.select,
@@ -117,7 +118,37 @@ def _prepare(config_path: Path | None, select, ignore, locale, source_locale, st
     except SelectionError as exc:
         where = f" (in {config.path})" if config.path and not (select or ignore) else ""
         raise _fail(f"{exc}{where}") from None
+    from dataclasses import replace
+
+    settings = replace(settings, rule_packs=pack_paths, markets=tuple(config.markets.items()),
+                       registers=tuple(config.formality.items()))
     return config, Discovery(config, stdin_filename), settings
+
+
+def _register_config_packs() -> None:
+    """`rules` and `explain` also know the rules of the packs the working directory's config names."""
+    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
+
+    try:
+        found = find_config_for(["."])
+        if found is not None:
+            config = load_config(found, relative(found))
+            if config.rule_packs is not None:
+                _register_rule_packs(config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _register_rule_packs(config) -> tuple[str, ...]:
+    """The rule-pack files of the run (default: every built-in pack), their rules added to the registry."""
+    from l10n_qa.checks import RULES
+    from l10n_qa.checks.rulepacks import register
+    from l10n_qa.packs.rulepack import builtin_packs, load_packs
+
+    paths = config.rule_packs if config.rule_packs is not None else tuple(str(p) for p in builtin_packs())
+    for clash in register(load_packs(paths), RULES):
+        raise _fail(clash)
+    return tuple(paths)
 
 
 def _parse_formats(values: list[str] | None, output: Path | None) -> list[tuple[str, Path | None]]:
@@ -351,6 +382,8 @@ def rules(
     """List every rule: id, category, default severity and what it finds."""
     from l10n_qa.checks import RULES
 
+    _register_config_packs()
+
     selected = [r for r in RULES.values() if category in (None, r.category)]
     if category and not selected:
         raise _fail(f"no rules in category {category!r}")
@@ -358,7 +391,8 @@ def rules(
         import json
 
         typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity.label,
-                                "summary": r.summary, "rationale": r.rationale} for r in selected],
+                                "summary": r.summary, "rationale": r.rationale, "pack": r.pack or None}
+                               for r in selected],
                               ensure_ascii=False, indent=2))
         return
     if output_format is ListingFormat.markdown:
@@ -368,10 +402,10 @@ def rules(
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("Rule", "Category", "Severity", "Finds"):
+    for column in ("Rule", "Category", "Severity", "Pack", "Finds"):
         table.add_column(column, overflow="fold")
     for r in selected:
-        table.add_row(r.id, r.category, r.severity.label, r.summary)
+        table.add_row(r.id, r.category, r.severity.label, r.pack, r.summary)
     Console(highlight=False).print(table)
 
 
@@ -383,7 +417,8 @@ def _rules_markdown(selected) -> str:
         if r.category != category:
             category = r.category
             lines += [f"## {category}", ""]
-        lines += [f"### `{r.id}` ({r.severity.label})", "", r.summary, "", r.rationale, ""]
+        pack = f" (rule pack `{r.pack}`)" if r.pack else ""
+        lines += [f"### `{r.id}` ({r.severity.label}){pack}", "", r.summary, "", r.rationale, ""]
         if r.example:
             source, bad, good = r.example
             lines += ["| source | wrong | right |", "|---|---|---|",
@@ -398,6 +433,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
 
     from l10n_qa.checks import RULES
 
+    _register_config_packs()
     rule = RULES.get(rule_id)
     if rule is None:
         close = difflib.get_close_matches(rule_id, RULES, n=3)

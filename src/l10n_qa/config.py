@@ -72,6 +72,9 @@ class Config:
     suppress: tuple[SuppressEntry, ...] = ()
     baseline: str | None = None  # path relative to the config's folder
     lines: dict[str, int] = field(default_factory=dict)  # key path → line in the config file
+    rule_packs: tuple[str, ...] | None = None  # rule-pack files; None: every built-in pack
+    markets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # locale tag (lower case) → markets
+    formality: dict[str, str] = field(default_factory=dict)  # locale tag (lower case) → formal | informal
 
 
 _KEYS = {
@@ -92,6 +95,9 @@ _KEYS = {
     "enforced": "rules or categories that inline `l10n-qa:` directives cannot suppress",
     "suppress": "findings to hide: [{path, pointer, rules, reason, until}]",
     "baseline": "the baseline file `check` applies and `baseline create|update|prune` write",
+    "rule_packs": "rule packs to run: built-in names (culture, rtl, typography, formality) or YAML files (default: all built-in)",
+    "markets": "markets each target locale is sold in besides its region: {en-GB: [AE, SA]}",
+    "formality": "the register the brand uses per locale: {de: formal, fr: informal}",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
@@ -311,6 +317,12 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
         raise fail("baseline", "expected the path of a baseline file, e.g. l10n-qa-baseline.json")
     config.baseline = baseline
+    from l10n_qa.packs.pack_config import parse_formality, parse_markets, parse_rule_packs
+
+    if "rule_packs" in raw:
+        config.rule_packs = parse_rule_packs(raw["rule_packs"], root, fail)
+    config.markets = parse_markets(raw.get("markets", {}), fail)
+    config.formality = parse_formality(raw.get("formality", {}), fail)
     config.lines = lines
     return config
 

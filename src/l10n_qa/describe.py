@@ -115,6 +115,9 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
         value("baseline", config.baseline, config.baseline is not None),
         value("glossaries", [_glossary_shown(p) for p in config.glossaries], bool(config.glossaries)),
         value("legal", _legal_shown(config.legal), config.legal is not None),
+        value("rule_packs", [_pack_shown(p) for p in settings.rule_packs], config.rule_packs is not None),
+        value("markets", {k: list(v) for k, v in config.markets.items()}, bool(config.markets)),
+        value("formality", dict(config.formality), bool(config.formality)),
     ]
     rules = []
     for rule_id, rule in defaults.items():
@@ -165,3 +168,9 @@ def _legal_shown(paths):
     from l10n_qa.config import relative as shown_path
 
     return [f"built-in:{builtin[p]}" if p in builtin else shown_path(Path(p)) for p in paths] or "none"
+
+
+def _pack_shown(path: str) -> str:
+    from l10n_qa.packs.rulepack import display_path
+
+    return display_path(path)

@@ -63,6 +63,9 @@ class Settings:
     enforced: frozenset[str] = frozenset()  # rule ids inline directives may not suppress
     suppressions: tuple[suppress.ConfigSuppression, ...] = ()  # the config's `suppress:` entries
     root: str = ""  # the config's folder: `suppress:` globs are relative to it
+    rule_packs: tuple[str, ...] = ()  # rule-pack files; each process reads them once
+    markets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # locale → the markets it is sold in
+    registers: tuple[tuple[str, str], ...] = ()  # locale → formal | informal
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
@@ -140,7 +143,8 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
 def _context(settings: Settings) -> CheckContext:
     return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries, legal_paths=settings.legal,
                         accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
-                        spelling=settings.spelling)
+                        spelling=settings.spelling, rule_pack_paths=settings.rule_packs,
+                        markets=settings.markets, registers=settings.registers)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:

@@ -6,12 +6,16 @@ from l10n_qa.checks.completeness import completeness, tree_completeness
 from l10n_qa.checks.encoding import encoding
 from l10n_qa.checks.grammar import languagetool
 from l10n_qa.checks.legal import legal
+from l10n_qa.checks.locale_formats import locale_formats
 from l10n_qa.checks.markup import markup
 from l10n_qa.checks.numbers import numbers
 from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
 from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.register import mixed_register
+from l10n_qa.checks.rtl import bidi_controls, html_direction, rtl_text
+from l10n_qa.checks.rulepacks import rule_packs
 from l10n_qa.checks.spelling import hunspell_spelling
 from l10n_qa.checks.suppression import SUPPRESSION_RULES
 from l10n_qa.checks.structure import structure
@@ -21,12 +25,13 @@ from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    legal, hunspell_spelling,
+    legal, bidi_controls, rtl_text, rule_packs, locale_formats, hunspell_spelling,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what
 # pairing found across the tree, and LanguageTool, which gets a document's segments in batches.
-DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, languagetool)
+DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, html_direction, mixed_register,
+                                                   languagetool)
 
 _ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
 # Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.

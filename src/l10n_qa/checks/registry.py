@@ -26,6 +26,7 @@ class Rule:
     summary: str  # one line: what it finds
     rationale: str  # why it matters, what to do instead
     example: tuple[str, str, str] | None = None  # (source, bad target, good target)
+    pack: str = ""  # the rule pack that defines it (packs/rulepack.py); "" for rules written in code
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -69,6 +70,12 @@ class CheckContext:
     legal_paths: tuple[str, ...] | None = None  # legal packs of the run; None: the built-in ones
     _legalbase: object = field(default=None, repr=False, compare=False)
     _termbase: object = field(default=None, repr=False, compare=False)
+    # Rule packs of the run (files), the markets each target locale is sold in and the register
+    # (formal/informal) the brand uses per locale: config `rule_packs`, `markets`, `formality`.
+    rule_pack_paths: tuple[str, ...] = ()
+    markets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    registers: tuple[tuple[str, str], ...] = ()
+    _rule_packs: object = field(default=None, repr=False, compare=False)
 
     # Words and names spelling and grammar checks never report, in any locale: the config's `accept`
     # list, and (from the glossary packs) approved target terms and do-not-translate terms.
@@ -105,6 +112,18 @@ class CheckContext:
 
             self._termbase = load_termbase(self.glossary_paths)
         return self._termbase
+
+
+    @property
+    def rule_packs(self):
+        """The run's rule packs (packs.rulepack.PackSet), read on first use in each process, or None."""
+        if not self.rule_pack_paths:
+            return None
+        if self._rule_packs is None:
+            from l10n_qa.packs.rulepack import pack_set
+
+            self._rule_packs = pack_set(self.rule_pack_paths, self.markets, self.registers)
+        return self._rule_packs
 
 
 def document_checker(*rules: Rule):
