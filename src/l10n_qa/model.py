@@ -54,6 +54,11 @@ class Locale:
     script: str | None = None
     region: str | None = None
     variants: tuple[str, ...] = ()
+    # The tag is asked for on every segment by every check that scopes rules: built once.
+    _tag: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tag", "-".join(p for p in (self.language, self.script, self.region, *self.variants) if p))
 
     @classmethod
     def parse(cls, tag: str) -> "Locale":
@@ -84,7 +89,7 @@ class Locale:
 
     @property
     def tag(self) -> str:
-        return "-".join(p for p in (self.language, self.script, self.region, *self.variants) if p)
+        return self._tag
 
     def __str__(self) -> str:
         return self.tag

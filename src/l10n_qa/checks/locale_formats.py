@@ -92,9 +92,11 @@ def _amount(written: str) -> Decimal | None:
 @checker(MONTH_FIRST_DATE, TWELVE_HOUR_CLOCK, FAHRENHEIT, CURRENCY_POSITION)
 def locale_formats(pair: Pair) -> Iterator[Hit]:
     locale: Locale | None = pair.segment.target_locale
-    text = pair.masked_target
-    if locale is None or not regex.search(r"\d", text):
+    raw = pair.target
+    # Most texts hold no date, time, temperature or price: skip CLDR lookups and masking for them.
+    if locale is None or not (_DATE.search(raw) or _TIME.search(raw) or _FAHRENHEIT.search(raw) or _PRICE.search(raw)):
         return
+    text = pair.masked_target
     found = _cldr(str(locale))
     if found is None:
         return
