@@ -155,8 +155,8 @@ def _terms(pair: Pair, base) -> Iterator[Hit]:
     segment = pair.segment
     locale = segment.target_locale
     rules = base.rules_for(segment.source_locale, locale)
-    if not rules:
-        return
+    if not rules or not rules.serves(segment.content_type):
+        return  # e.g. UI strings: the legal term lists are for policies, articles and replies
     source_view = pair.view("source", rules.source_language)
     target_view = pair.view("target", rules.target_language)
     violations = rules.evaluate(source_view, target_view, segment.content_type)

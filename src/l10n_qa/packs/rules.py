@@ -133,6 +133,8 @@ class RuleSet:
     forbid_matcher: Matcher
     requires_by_concept: dict[int, list[int]] = field(default_factory=dict)
     _accept: dict[int, Matcher] = field(default_factory=dict)
+    # The content types some rule applies to; None: a rule applies to every content type.
+    content_types: frozenset[str] | None = None
 
     @classmethod
     def compile(cls, rules: Iterable[Require | Forbid], source_language: str, target_language: str) -> "RuleSet":
@@ -156,7 +158,14 @@ class RuleSet:
         )
         for index, rule in enumerate(requires):
             ruleset.requires_by_concept.setdefault(id(rule.concept), []).append(index)
+        scoped = [rule.scope.content_types for rule in (*requires, *forbids)]
+        if scoped and all(scoped):
+            ruleset.content_types = frozenset().union(*scoped)
         return ruleset
+
+    def serves(self, content_type: str | None) -> bool:
+        """Whether any rule applies to this content type: if none does, a segment needs no reading."""
+        return self.content_types is None or content_type in self.content_types
 
     def __bool__(self) -> bool:
         return bool(self.requires or self.forbids)
