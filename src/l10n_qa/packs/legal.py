@@ -16,7 +16,6 @@ validated, located (file:line) and matched exactly as a glossary is: one engine.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from l10n_qa.model import CONTENT_TYPES, Locale
 from l10n_qa.packs import builtin, yaml_lines
 from l10n_qa.packs.glossary import Entry, Glossary, GlossaryError, Term, _Reader
+from l10n_qa.packs.loading import file_stamps
 from l10n_qa.packs.rules import Forbid, Require, RuleSet, Scope
 
 WRONG_TERM = "legal.wrong-term"
@@ -315,14 +315,7 @@ class LegalBase:
 
 def load_legalbase(paths: tuple[str, ...]) -> LegalBase:
     """Read and compile once per process (a changed file is read again)."""
-    stamps = []
-    for path in paths:
-        try:
-            stat = os.stat(path)
-            stamps.append((stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            stamps.append(None)
-    return _load(tuple(paths), tuple(stamps))
+    return _load(tuple(paths), file_stamps(paths))
 
 
 @lru_cache(maxsize=4)

@@ -66,10 +66,9 @@ def load_glossary(path: str | Path, shown: str | None = None, source_locale: str
     raise GlossaryError(shown, "unknown glossary format (expected .yaml, .tbx, .csv or .tsv)")
 
 
-def load_termbase(paths: tuple[str, ...]) -> TermBase:
-    """The glossaries of a run, read and compiled once per process (worker processes each read
-    them on first use; Settings carries only the paths, so it stays small and picklable).
-    A file changed since it was read (same path, new contents) is read again."""
+def file_stamps(paths) -> tuple:
+    """(modification time, size) of each file, or None: the key of a per-process cache of what was
+    read from them, so a file changed since (same path, new contents) is read again."""
     stamps = []
     for path in paths:
         try:
@@ -77,7 +76,13 @@ def load_termbase(paths: tuple[str, ...]) -> TermBase:
             stamps.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             stamps.append(None)
-    return _load_termbase(tuple(paths), tuple(stamps))
+    return tuple(stamps)
+
+
+def load_termbase(paths: tuple[str, ...]) -> TermBase:
+    """The glossaries of a run, read and compiled once per process (worker processes each read
+    them on first use; Settings carries only the paths, so it stays small and picklable)."""
+    return _load_termbase(tuple(paths), file_stamps(paths))
 
 
 @lru_cache(maxsize=8)

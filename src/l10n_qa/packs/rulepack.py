@@ -24,6 +24,7 @@ import regex
 
 from l10n_qa.model import CATEGORIES, CONTENT_TYPES, Locale, Severity
 from l10n_qa.packs import builtin
+from l10n_qa.packs.loading import file_stamps
 from l10n_qa.packs.matcher import REGEX_TIMEOUT, Pattern, PatternError
 from l10n_qa.packs.rules import Concept, Forbid, Origin, Require, RuleSet, Scope
 from l10n_qa.packs.text import language_of
@@ -449,14 +450,7 @@ def pack_set(paths: tuple[str, ...], markets: tuple, registers: tuple) -> PackSe
     """The run's packs, read and compiled once per process (each file checked reuses them; a pack
     file changed since, same path and new contents, is read again). Their rules are added to the
     registry here too: a worker process started by spawn has not seen the config."""
-    stamps = []
-    for path in paths:
-        try:
-            stat = os.stat(path)
-            stamps.append((stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            stamps.append(None)
-    return _pack_set(tuple(paths), tuple(stamps), tuple(markets), tuple(registers))
+    return _pack_set(tuple(paths), file_stamps(paths), tuple(markets), tuple(registers))
 
 
 @lru_cache(maxsize=8)
