@@ -106,9 +106,8 @@ def legal(pair: Pair) -> Iterator[Hit]:
     if base is None:
         return
     segment = pair.segment
-    source, target = pair.source, pair.target
-    if not source.strip() or not target.strip() or source.strip() == target.strip():
-        return  # nothing to compare, or an untranslated copy (completeness reports it)
+    if not pair.is_translation:
+        return
     enabled = pair.context.enabled
     if enabled & {WRONG_TERM.id, NON_OFFICIAL_TERM.id, MISSING_TERM.id}:
         yield from _terms(pair, base)

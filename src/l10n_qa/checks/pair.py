@@ -68,6 +68,13 @@ class Pair:
         return self.segment.target
 
     @cached_property
+    def is_translation(self) -> bool:
+        """Both texts present and the target no copy of the source: something term lists can compare
+        (an untranslated copy is completeness's finding)."""
+        source, target = self.source.strip(), self.target.strip()
+        return bool(source) and bool(target) and source != target
+
+    @cached_property
     def source_has_printf(self) -> bool:
         source = self.source
         if "%" not in source:

@@ -71,9 +71,8 @@ def terminology(pair: Pair) -> Iterator[Hit]:
     if termbase is None:
         return
     segment = pair.segment
-    source, target = pair.source, pair.target
-    if not source.strip() or not target.strip() or source.strip() == target.strip():
-        return  # nothing to compare, or an untranslated copy (completeness reports it)
+    if not pair.is_translation:
+        return
     locale = segment.target_locale
     rules = termbase.rules_for(segment.source_locale, locale)
     if not rules:
