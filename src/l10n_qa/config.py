@@ -261,17 +261,10 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
         raise fail("target_locales", "expected a list of locale tags")
     config.target_locales = tuple(locale(f"target_locales[{i}]", v) for i, v in enumerate(targets))
 
-    content = raw.get("content", [])
-    if not isinstance(content, list):
-        raise fail("content", "expected a list of content sets")
     sets = []
-    for i, item in enumerate(content):
-        key = f"content[{i}]"
-        if not isinstance(item, dict):
-            raise fail(key, "expected a mapping with name, type, target (and optionally source)")
-        for sub in item:
-            if sub not in _CONTENT_KEYS:
-                raise fail(f"{key}.{sub}", f"unknown key (known: {', '.join(_CONTENT_KEYS)})")
+    for i, (key, item) in enumerate(_mappings(raw.get("content", []), "content", _CONTENT_KEYS, fail,
+                                              "a list of content sets",
+                                              "a mapping with name, type, target (and optionally source)")):
         if not isinstance(item.get("target"), str):
             raise fail(key, "a content set needs a `target` path pattern, e.g. locale/{locale}/LC_MESSAGES/*.po")
         kind = item.get("type", "ui")
@@ -318,9 +311,13 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
         raise fail("baseline", "expected the path of a baseline file, e.g. l10n-qa-baseline.json")
     config.baseline = baseline
     from l10n_qa.packs.pack_config import parse_formality, parse_markets, parse_rule_packs
+    from l10n_qa.packs.rulepack import RulePackError
 
     if "rule_packs" in raw:
-        config.rule_packs = parse_rule_packs(raw["rule_packs"], root, fail)
+        try:
+            config.rule_packs = parse_rule_packs(raw["rule_packs"], root, fail)
+        except RulePackError as exc:  # a broken pack file: its own line, not the config's
+            raise ConfigError(exc.path, exc.message, exc.line) from None
     config.markets = parse_markets(raw.get("markets", {}), fail)
     config.formality = parse_formality(raw.get("formality", {}), fail)
     config.lines = lines
@@ -373,17 +370,25 @@ def _legal(value, root: Path, fail) -> tuple[str, ...]:
     return tuple(dict.fromkeys(paths))
 
 
-def _suppress_entries(value, lines: dict[str, int], fail) -> list[SuppressEntry]:
+def _mappings(value, name: str, known_keys, fail, expected_list: str, expected_item: str):
+    """(`name[i]`, item) for each mapping of a config list such as `content` or `suppress`, each key
+    of each item checked against `known_keys`."""
     if not isinstance(value, list):
-        raise fail("suppress", "expected a list of {path, pointer, rules, reason, until}")
-    entries = []
+        raise fail(name, f"expected {expected_list}")
     for i, item in enumerate(value):
-        key = f"suppress[{i}]"
+        key = f"{name}[{i}]"
         if not isinstance(item, dict):
-            raise fail(key, "expected a mapping with path, rules, reason (and optionally pointer, until)")
+            raise fail(key, f"expected {expected_item}")
         for sub in item:
-            if sub not in _SUPPRESS_KEYS:
-                raise fail(f"{key}.{sub}", f"unknown key (known: {', '.join(_SUPPRESS_KEYS)})")
+            if sub not in known_keys:
+                raise fail(f"{key}.{sub}", f"unknown key (known: {', '.join(known_keys)})")
+        yield key, item
+
+
+def _suppress_entries(value, lines: dict[str, int], fail) -> list[SuppressEntry]:
+    entries = []
+    for key, item in _mappings(value, "suppress", _SUPPRESS_KEYS, fail, "a list of {path, pointer, rules, reason, until}",
+                               "a mapping with path, rules, reason (and optionally pointer, until)"):
         path = item.get("path")
         if not isinstance(path, str) or not path:
             raise fail(key, "needs a `path`: the files it applies to, e.g. replies/*.json")

@@ -12,7 +12,8 @@ _REGION = re.compile(r"^(?:[A-Za-z]{2}|[0-9]{3})$")
 
 
 def parse_rule_packs(value, root: Path, fail) -> tuple[str, ...]:
-    from l10n_qa.config import ConfigError
+    """The pack files `rule_packs` names, each read once here; RulePackError for a broken pack (or a
+    rule id two packs define), with the pack's own path and line."""
     from l10n_qa.packs.rulepack import RulePackError, builtin_packs, load_packs, resolve
 
     if isinstance(value, str):
@@ -28,15 +29,12 @@ def parse_rule_packs(value, root: Path, fail) -> tuple[str, ...]:
                                                f"nor a built-in rule pack (built-in: {known})")
         paths += [str(p) for p in found]
     paths = list(dict.fromkeys(paths))
-    try:
-        packs = load_packs(paths)
-    except RulePackError as exc:
-        raise ConfigError(exc.path, exc.message, exc.line) from None
+    packs = load_packs(paths)
     seen: dict[str, str] = {}
     for pack in packs:
         for rule in pack.rules:
             if rule.id in seen and seen[rule.id] != pack.path:
-                raise ConfigError(pack.path, f"rule {rule.id} is also defined in {seen[rule.id]}", rule.origin.line)
+                raise RulePackError(pack.path, f"rule {rule.id} is also defined in {seen[rule.id]}", rule.origin.line)
             seen[rule.id] = pack.path
     return tuple(paths)
 
