@@ -7,7 +7,8 @@ from pathlib import Path
 
 from l10n_qa.config import find_config, load_config
 from l10n_qa.discover import Discovery
-from l10n_qa.engine import Settings, run
+from l10n_qa.engine import run
+from l10n_qa.settings import Settings
 from l10n_qa.model import Locale, Report
 
 

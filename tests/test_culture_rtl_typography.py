@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from l10n_qa.discover import FileTask
-from l10n_qa.engine import Settings, check_file
+from l10n_qa.engine import check_file
+from l10n_qa.settings import Settings
 from l10n_qa.formats import LoadHints
 from l10n_qa.model import Locale
 from l10n_qa.packs.rulepack import builtin_packs

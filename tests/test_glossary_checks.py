@@ -12,7 +12,8 @@ import pytest
 
 from conftest import MSGSTR_LINE, write_po
 from l10n_qa.discover import FileTask
-from l10n_qa.engine import Settings, check_file
+from l10n_qa.engine import check_file
+from l10n_qa.settings import Settings
 from l10n_qa.formats import LoadHints
 from l10n_qa.model import Locale
 

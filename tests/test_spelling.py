@@ -16,7 +16,8 @@ from test_samples import ROOT, expected_findings
 
 from l10n_qa.config import Config
 from l10n_qa.discover import Discovery
-from l10n_qa.engine import Settings, run
+from l10n_qa.engine import run
+from l10n_qa.settings import Settings
 from l10n_qa.model import Locale
 from l10n_qa.services.hunspell import missing_message
 from l10n_qa.services.options import SpellingOptions

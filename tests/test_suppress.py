@@ -13,7 +13,7 @@ import pytest
 from conftest import PO_HEADER, PLURALS
 from test_cli import l10n_qa
 
-from l10n_qa.engine import Settings
+from l10n_qa.settings import Settings
 from l10n_qa.model import Comment, Document, Finding, Locale, Severity
 from l10n_qa import suppress
 

@@ -97,6 +97,27 @@ class Pairing:
     missing_translations: tuple[tuple[Locale, str], ...] = ()
 
 
+@dataclass(slots=True)
+class LocaleBlocks:
+    """The texts of one locale in a file that holds several (a bilingual reply file), not yet aligned."""
+
+    key: str  # the file's top-level key for this locale, as written ("de-DE")
+    locale: Locale
+    anchor: FixedPosition  # where that key is: a text missing in this locale is reported there
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
+class Bilingual:
+    """What a file with several locales loads as; l10n_qa.pairing picks the source among them and
+    aligns every other locale with it (`pairing.pair_bilingual`)."""
+
+    locales: list[LocaleBlocks]
+    declared_source: Locale | None = None  # the file's `source_locale:`
+    has_id: bool = False  # the file has an `id:` (a reply, not a UI catalog)
+    line: int = 1  # where the file's top mapping starts
+
+
 class OffsetsMap:
     """TextMap of a text whose every character came from a known offset of the decoded file.
 

@@ -65,90 +65,27 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _prepare(config_path: Path | None, select, ignore, locale, source_locale, stdin_filename=None, paths=(),
-             glossaries: list[str] | None = None):
-    """Config, discovery and settings from the options `check`, `baseline` and `files` share.
-
-    The config is the one nearest to the checked `paths` (else the working directory's).
-    `glossaries`: the `--glossary` options; given (even empty), the run's glossaries (the config's
-    and these) are read now, so a bad one stops the run with exit 2 before any file is checked."""
-    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
-    from l10n_qa.discover import Discovery
-    from l10n_qa.engine import SelectionError, Settings
-    from l10n_qa.model import Locale
-    from l10n_qa.suppress import from_config
+def _run(**options):
+    """The run the options describe (engine.Run), or exit 2 with what stops it."""
+    from l10n_qa.engine import Run, RunError, RunOptions
 
     try:
-        found = config_path if config_path else find_config_for(list(paths))
-        if config_path and not config_path.is_file():
-            raise _fail(f"config file not found: {config_path}")
-        config = load_config(found, relative(found) if found else None)
-    except ConfigError as exc:
+        run = Run(RunOptions(**options))
+    except RunError as exc:
         raise _fail(str(exc)) from None
-    if glossaries is None:
-        glossary_files = config.glossaries
-    else:
-        from l10n_qa.glossary_cli import glossary_paths
-
-        glossary_files = glossary_paths(config, glossaries)
-    try:
-        if source_locale:
-            config.source_locale = Locale.parse(source_locale)
-        elif config.source_locale is None:
-            config.source_locale = Locale("en")
-        wanted_locales = tuple(Locale.parse(tag) for tag in _split(locale))
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
-    suppressions, lapsed = from_config(config)
-    for warning in lapsed:
+    for warning in run.warnings:
         typer.echo(f"l10n-qa: warning: {warning}", err=True)
-    pack_paths = _register_rule_packs(config)
-    try:
-        settings = Settings.build(
-            select=_split(select) or config.select,
-            ignore=config.ignore + _split(ignore),
-            severity_overrides=config.severity,
-            locales=wanted_locales,
-            enforced=config.enforced,
-            suppressions=suppressions,
-            root=str(config.root),
-            glossaries=glossary_files,
-            legal=config.legal,
-        )
-    except SelectionError as exc:
-        where = f" (in {config.path})" if config.path and not (select or ignore) else ""
-        raise _fail(f"{exc}{where}") from None
-    from dataclasses import replace
-
-    settings = replace(settings, rule_packs=pack_paths, markets=tuple(config.markets.items()),
-                       registers=tuple(config.formality.items()))
-    return config, Discovery(config, stdin_filename), settings
+    return run
 
 
-def _register_config_packs() -> None:
-    """`rules` and `explain` also know the rules of the packs the working directory's config names."""
-    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
+def _directory_registry():
+    """The rules `rules` and `explain` know: the built-in ones and the working directory's config's packs."""
+    from l10n_qa.engine import RunError, directory_registry
 
     try:
-        found = find_config_for(["."])
-        if found is not None:
-            config = load_config(found, relative(found))
-            if config.rule_packs is not None:
-                _register_rule_packs(config)
-    except ConfigError as exc:
+        return directory_registry()
+    except RunError as exc:
         raise _fail(str(exc)) from None
-
-
-def _register_rule_packs(config) -> tuple[str, ...]:
-    """The rule-pack files of the run (default: every built-in pack), their rules added to the registry."""
-    from l10n_qa.checks import RULES
-    from l10n_qa.checks.rulepacks import register
-    from l10n_qa.packs.rulepack import builtin_packs, load_packs
-
-    paths = config.rule_packs if config.rule_packs is not None else tuple(str(p) for p in builtin_packs())
-    for clash in register(load_packs(paths), RULES):
-        raise _fail(clash)
-    return tuple(paths)
 
 
 def _parse_formats(values: list[str] | None, output: Path | None) -> list[tuple[str, Path | None]]:
@@ -290,68 +227,27 @@ def check(
                                            rich_help_panel="Grammar and spelling")] = False,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
-    from dataclasses import replace
-
-    from l10n_qa.config import severity_threshold
-    from l10n_qa.engine import run
+    from l10n_qa.engine import RunError
     from l10n_qa.reporters import reporter
-    from l10n_qa.services.options import resolve
 
     formats = _parse_formats(output_format, output)
-    config, discovery, settings = _prepare(config_path, select, ignore, locale, source_locale, stdin_filename,
-                                           paths=paths or [], glossaries=glossary or [])
-    if languagetool_url is not None and not languagetool_url.startswith(("http://", "https://")):
-        raise _fail(f"--languagetool-url: expected an http:// or https:// URL, got {languagetool_url!r}")
-    lt_options, spelling_options = resolve(
-        config.languagetool, config.spelling, root=config.root, cache_dir=config.cache_dir,
-        grammar_flag=grammar, spelling_flag=spelling, url_flag=languagetool_url, use_cache=not no_cache)
-    accepted = frozenset(config.accept)
-    if settings.glossaries and (lt_options or spelling_options):  # approved terms and names are not misspellings
-        from l10n_qa.packs.loading import load_termbase
-
-        accepted |= load_termbase(settings.glossaries).accepted_terms()
-    if lt_options or spelling_options:  # official legal terms ("gegevenswissing") are not misspellings either
-        from l10n_qa.packs.legal import builtin_paths, load_legalbase
-
-        legal_paths = tuple(builtin_paths()) if settings.legal is None else settings.legal
-        if legal_paths:
-            accepted |= load_legalbase(legal_paths).accepted_terms()
-    settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
-    known = None
-    baseline_path = baseline or (config.root / config.baseline if config.baseline and not no_baseline else None)
-    if baseline_path is not None or write_baseline:
-        from l10n_qa.baseline import Baseline, BaselineError
-    if baseline_path is not None:
-        try:
-            known = Baseline.load(baseline_path)
-        except BaselineError as exc:
-            raise _fail(str(exc)) from None
-    only = None
-    if changed_since:
-        from l10n_qa.changes import GitError, changed_files, only_changed
-
-        try:
-            changed = changed_files(changed_since, Path.cwd())
-        except GitError as exc:
-            raise _fail(str(exc)) from None
-        only = lambda tasks: only_changed(tasks, changed, config)  # noqa: E731
-
+    run = _run(paths=tuple(paths or ()), config_path=config_path, select=_split(select), ignore=_split(ignore),
+               locales=_split(locale), source_locale=source_locale, stdin_filename=stdin_filename,
+               glossaries=tuple(glossary or ()), changed_since=changed_since, baseline=baseline,
+               use_baseline=not no_baseline, write_baseline=write_baseline, grammar=grammar, spelling=spelling,
+               languagetool_url=languagetool_url, use_cache=not no_cache, jobs=jobs,
+               fail_on=fail_on.value if fail_on else None)
     bar = _ProgressBar() if _wants_progress(no_progress, quiet, formats) else None
     try:
-        report = run(list(paths or []), discovery, settings, jobs=jobs, only=only, progress=bar)
+        report = run.with_services().execute(progress=bar)
+    except RunError as exc:
+        raise _fail(str(exc)) from None
     finally:
         if bar is not None:
             bar.stop()
-
-    if write_baseline:
-        new = Baseline(write_baseline, [])
-        try:
-            new.write([new.entry_for(f) for f in report.findings])
-        except BaselineError as exc:
-            raise _fail(str(exc)) from None
-        typer.echo(f"l10n-qa: wrote {len(new.entries)} findings to the baseline {write_baseline}", err=True)
-    if known is not None:
-        known.apply(report, settings.enabled)
+    if run.written_baseline is not None:
+        typer.echo(f"l10n-qa: wrote {len(run.written_baseline.entries)} findings to the baseline {write_baseline}",
+                   err=True)
 
     for name, path in formats:
         render = reporter(name)
@@ -364,13 +260,7 @@ def check(
                 render(report, handle, color=False, **options)
         except OSError as exc:
             raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
-
-    if report.errors:
-        raise typer.Exit(EXIT_ERROR)
-    threshold = severity_threshold((fail_on.value if fail_on else None) or config.fail_on)
-    if threshold is not None and any(f.severity >= threshold for f in report.findings):
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(run.exit_code(report))
 
 
 @app.command()
@@ -380,11 +270,8 @@ def rules(
                                                          "docs/rules.md).")] = ListingFormat.text,
 ) -> None:
     """List every rule: id, category, default severity and what it finds."""
-    from l10n_qa.checks import RULES
-
-    _register_config_packs()
-
-    selected = [r for r in RULES.values() if category in (None, r.category)]
+    registry = _directory_registry()
+    selected = [r for r in registry.values() if category in (None, r.category)]
     if category and not selected:
         raise _fail(f"no rules in category {category!r}")
     if output_format is ListingFormat.json:
@@ -431,12 +318,10 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     """Explain a rule: what it finds, why it matters, and an example."""
     import difflib
 
-    from l10n_qa.checks import RULES
-
-    _register_config_packs()
-    rule = RULES.get(rule_id)
+    registry = _directory_registry()
+    rule = registry.get(rule_id)
     if rule is None:
-        close = difflib.get_close_matches(rule_id, RULES, n=3)
+        close = difflib.get_close_matches(rule_id, registry, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else " See `l10n-qa rules`."
         raise _fail(f"unknown rule {rule_id!r}.{hint}")
     lines = [f"{rule.id}  ({rule.category}, {rule.severity.label} by default)", "", rule.summary, "", rule.rationale]
@@ -462,20 +347,19 @@ def files(
     """List the files `check` would read, with their format, locale, source and content set."""
     from l10n_qa.describe import describe_file
 
-    config, discovery, settings = _prepare(config_path, None, None, locale, None, paths=paths or [])
-    tasks, errors = discovery.discover(list(paths or []))
-    if changed_since:
-        from l10n_qa.changes import GitError, changed_files, only_changed
+    from l10n_qa.engine import RunError
 
-        try:
-            tasks = only_changed(tasks, changed_files(changed_since, Path.cwd()), config)
-        except GitError as exc:
-            raise _fail(str(exc)) from None
-    infos = [info for info in (describe_file(task, discovery) for task in tasks) if info is not None]
-    if settings.locales:
+    run = _run(paths=tuple(paths or ()), config_path=config_path, locales=_split(locale), glossaries=None,
+               changed_since=changed_since, use_baseline=False)
+    try:
+        tasks, errors = run.tasks()
+    except RunError as exc:
+        raise _fail(str(exc)) from None
+    infos = [info for info in (describe_file(task, run.discovery) for task in tasks) if info is not None]
+    if run.settings.locales:
         from l10n_qa.model import Locale
 
-        infos = [i for i in infos if i.locale and settings.wants_locale(Locale.parse(i.locale))]
+        infos = [i for i in infos if i.locale and run.settings.wants_locale(Locale.parse(i.locale))]
     if output_format is ListingFormat.json:
         import json
 
@@ -514,13 +398,14 @@ def config_show(
     output_format: Annotated[ListingFormat, typer.Option("--format", "-f", help="text or json.")] = ListingFormat.text,
 ) -> None:
     """Print the resolved configuration, and where each value comes from."""
-    from l10n_qa.checks import RULES
     from l10n_qa.describe import describe_config
 
     if path is not None and not path.exists():
         raise _fail(f"no such file: {path}")
-    config, discovery, settings = _prepare(config_path, None, None, None, None)
-    shown = describe_config(config, settings, RULES, path, discovery)
+    # The config `check PATH` would use for this file, not only the working directory's.
+    run = _run(paths=(str(path),) if path is not None else (), config_path=config_path, glossaries=None,
+               use_baseline=False)
+    shown = describe_config(run.config, run.settings, path, run.discovery)
     if output_format is ListingFormat.json:
         import json
 
@@ -564,83 +449,83 @@ _LocaleOption = Annotated[Optional[list[str]], typer.Option("--locale", "-l", he
 _JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes to use.")]
 
 
-def _baseline_run(paths, file, config_path, select, ignore, locale, jobs):
-    from l10n_qa.baseline import DEFAULT_NAME
-    from l10n_qa.engine import run
+def _baseline_command(name: str):
+    """Register `baseline NAME`: one signature for all three. The decorated function gets (the baseline
+    file, the report of a run like `check`'s without a baseline, the run's settings) and returns what
+    to tell the user; a BaselineError is exit 2."""
 
-    config, discovery, settings = _prepare(config_path, select, ignore, locale, None, paths=paths or [], glossaries=[])
-    target = file or (config.root / config.baseline if config.baseline else Path(DEFAULT_NAME))
-    report = run(list(paths or []), discovery, settings, jobs=jobs)
-    for error in report.errors:
-        typer.echo(f"l10n-qa: {error}", err=True)
-    return target, report, settings
-
-
-def _baseline_done(report) -> None:
-    if report.errors:
-        typer.echo(f"l10n-qa: {len(report.errors)} file(s) could not be checked; their findings are not in the "
-                   "baseline", err=True)
-        raise typer.Exit(EXIT_ERROR)
-
-
-@baseline_app.command("create")
-def baseline_create(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
+    def register(action):
+        def command(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
                     select: _SelectOption = None, ignore: _IgnoreOption = None, locale: _LocaleOption = None,
                     jobs: _JobsOption = 0) -> None:
-    """Record every current finding in a new baseline file."""
-    from l10n_qa.baseline import Baseline, BaselineError
+            from l10n_qa.baseline import DEFAULT_NAME, BaselineError
+            from l10n_qa.engine import RunError
 
-    target, report, _ = _baseline_run(paths, file, config_path, select, ignore, locale, jobs)
+            run = _run(paths=tuple(paths or ()), config_path=config_path, select=_split(select),
+                       ignore=_split(ignore), locales=_split(locale), jobs=jobs, use_baseline=False)
+            config = run.config
+            target = file or (config.root / config.baseline if config.baseline else Path(DEFAULT_NAME))
+            try:
+                report = run.with_services().execute()
+            except RunError as exc:
+                raise _fail(str(exc)) from None
+            for error in report.errors:
+                typer.echo(f"l10n-qa: {error}", err=True)
+            try:
+                typer.echo(action(target, report, run.settings))
+            except BaselineError as exc:
+                raise _fail(str(exc)) from None
+            if report.errors:
+                typer.echo(f"l10n-qa: {len(report.errors)} file(s) could not be checked; their findings are not in "
+                           "the baseline", err=True)
+                raise typer.Exit(EXIT_ERROR)
+
+        command.__doc__ = action.__doc__
+        baseline_app.command(name)(command)
+        return action
+
+    return register
+
+
+@_baseline_command("create")
+def _baseline_create(target: Path, report, settings) -> str:
+    """Record every current finding in a new baseline file."""
+    from l10n_qa.baseline import Baseline
+
     if target.exists():
         raise _fail(f"{target} exists; `l10n-qa baseline update` adds new findings to it, "
                     "`l10n-qa baseline prune` drops fixed ones")
     baseline = Baseline(target, [])
-    try:
-        baseline.write([baseline.entry_for(f) for f in report.findings])
-    except BaselineError as exc:
-        raise _fail(str(exc)) from None
-    typer.echo(f"Recorded {len(baseline.entries)} findings in {len({e.path for e in baseline.entries})} files "
-               f"in {target}")
-    _baseline_done(report)
+    baseline.write([baseline.entry_for(f) for f in report.findings])
+    return (f"Recorded {len(baseline.entries)} findings in {len({e.path for e in baseline.entries})} files "
+            f"in {target}")
 
 
-@baseline_app.command("update")
-def baseline_update(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
-                    select: _SelectOption = None, ignore: _IgnoreOption = None, locale: _LocaleOption = None,
-                    jobs: _JobsOption = 0) -> None:
+@_baseline_command("update")
+def _baseline_update(target: Path, report, settings) -> str:
     """Add the findings the baseline does not know yet (stale entries stay: see `prune`)."""
-    from l10n_qa.baseline import Baseline, BaselineError
+    from l10n_qa.baseline import Baseline
 
-    target, report, settings = _baseline_run(paths, file, config_path, select, ignore, locale, jobs)
-    try:
-        baseline = Baseline.load(target)
-        match = baseline.match(report.findings, report.paths, settings.enabled)
-        added = [baseline.entry_for(f) for f in match.new]
-        baseline.write(baseline.entries + added)
-    except BaselineError as exc:
-        raise _fail(str(exc)) from None
+    baseline = Baseline.load(target)
+    match = baseline.match(report.findings, report.paths, settings.enabled)
+    added = [baseline.entry_for(f) for f in match.new]
+    baseline.write(baseline.entries + added)
     stale = f"; {len(match.stale)} stale (`l10n-qa baseline prune` removes them)" if match.stale else ""
-    typer.echo(f"Added {len(added)} new findings to {target} ({len(baseline.entries)} in all{stale})")
-    _baseline_done(report)
+    return f"Added {len(added)} new findings to {target} ({len(baseline.entries)} in all{stale})"
 
 
-@baseline_app.command("prune")
-def baseline_prune(paths: _BaselinePaths = None, file: _BaselineFile = None, config_path: _ConfigOption = None,
-                   select: _SelectOption = None, ignore: _IgnoreOption = None, locale: _LocaleOption = None,
-                   jobs: _JobsOption = 0) -> None:
+@_baseline_command("prune")
+def _baseline_prune(target: Path, report, settings) -> str:
     """Remove the entries that match no finding any more (in the files checked now)."""
-    from l10n_qa.baseline import Baseline, BaselineError
+    from l10n_qa.baseline import Baseline
 
-    target, report, settings = _baseline_run(paths, file, config_path, select, ignore, locale, jobs)
-    try:
-        baseline = Baseline.load(target)
-        match = baseline.match(report.findings, report.paths, settings.enabled)
-        stale = set(match.stale)
-        baseline.write([entry for index, entry in enumerate(baseline.entries) if index not in stale])
-    except BaselineError as exc:
-        raise _fail(str(exc)) from None
-    typer.echo(f"Removed {len(stale)} stale entries from {target} ({len(baseline.entries)} left)")
-    _baseline_done(report)
+    baseline = Baseline.load(target)
+    match = baseline.match(report.findings, report.paths, settings.enabled)
+    stale = set(match.stale)
+    baseline.write([entry for index, entry in enumerate(baseline.entries) if index not in stale])
+    return f"Removed {len(stale)} stale entries from {target} ({len(baseline.entries)} left)"
+
+
 @app.command()
 def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing l10n-qa.yaml.")] = False,

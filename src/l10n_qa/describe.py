@@ -11,9 +11,10 @@ from pathlib import Path
 
 from l10n_qa.config import Config
 from l10n_qa.discover import Discovery, FileTask, locale_from_path
-from l10n_qa.engine import FileResult, Settings, load_document
+from l10n_qa.engine import FileResult, load_document
 from l10n_qa.formats import LoadHints, format_for
-from l10n_qa.suppress import covers, glob_regex
+from l10n_qa.settings import Settings, covers
+from l10n_qa.suppress import glob_regex
 
 _BILINGUAL = {"po": "in the file (msgid)", "xliff": "in the file (<source>)"}
 
@@ -44,7 +45,11 @@ def _read_head(task: FileTask) -> bytes:
 
 
 def describe_file(task: FileTask, discovery: Discovery) -> FileInfo | None:
-    """What `check` would make of one file; None for a file met while walking that is not ours."""
+    """What `check` would make of one file (a task of the run's plan, so its source is known); None for
+    a file met while walking that is not ours, or a source file listed for its missing translations."""
+    plan = task.pairing
+    if plan is not None and plan.missing:
+        return None
     fmt = format_for(task.path, _read_head(task))
     if fmt is None and not task.explicit:
         return None
@@ -58,7 +63,12 @@ def describe_file(task: FileTask, discovery: Discovery) -> FileInfo | None:
     else:
         hint_origin = "path"
     source_hint_origin = "config" if discovery.config.path else "default"
-    source = _BILINGUAL.get(fmt or "", f"pattern {content_set.source}" if content_set and content_set.source else "")
+    if plan is not None and plan.source_shown:
+        source = plan.source_shown
+    elif plan is not None and plan.expected:
+        source = f"missing: {plan.expected}"
+    else:
+        source = _BILINGUAL.get(fmt or "", f"pattern {content_set.source}" if content_set and content_set.source else "")
     base = dict(path=task.path, format=fmt or "unsupported", source=source, content_set=set_name,
                 content_type=hints.content_type or "ui")
     if fmt is None:
@@ -86,8 +96,7 @@ def describe_file(task: FileTask, discovery: Discovery) -> FileInfo | None:
     )
 
 
-def describe_config(config: Config, settings: Settings, defaults, path: Path | None,
-                    discovery: Discovery) -> dict:
+def describe_config(config: Config, settings: Settings, path: Path | None, discovery: Discovery) -> dict:
     """The resolved configuration with the origin of each value (a config line, or `default`)."""
 
     def origin(key: str) -> str:
@@ -120,7 +129,7 @@ def describe_config(config: Config, settings: Settings, defaults, path: Path | N
         value("formality", dict(config.formality), bool(config.formality)),
     ]
     rules = []
-    for rule_id, rule in defaults.items():
+    for rule_id in settings.registry:
         overrides = sorted((t for t in config.severity if t == rule_id or rule_id.startswith(t + ".")), key=len)
         if rule_id not in settings.enabled:
             if overrides and config.severity[overrides[-1]] == "off":

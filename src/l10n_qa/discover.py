@@ -10,12 +10,11 @@ import glob
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from l10n_qa.config import Config, ContentSet, relative
 from l10n_qa.formats import EXTENSIONS, LoadHints
-from l10n_qa.model import InputError, Locale
+from l10n_qa.model import InputError, Locale, locale_code
 
 # Folders that hold no content of the project's own: VCS data, build output, installed packages.
 SKIP_DIRS = frozenset({
@@ -24,7 +23,6 @@ SKIP_DIRS = frozenset({
 })
 # Extensions read when walking a folder: the known formats, plus .xml, which may be XLIFF (sniffed).
 _WALK_EXTENSIONS = frozenset(EXTENSIONS) | {".xml"}
-_LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_](?:[A-Za-z][a-z]{3}))?(?:[-_](?:[A-Za-z]{2}|\d{3}))?(?:@\w+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +34,6 @@ class FileTask:
     # .xml file that is not XLIFF is someone else's XML, a named one is a mistake worth reporting.
     explicit: bool = True
     pairing: object | None = None  # l10n_qa.pairing.PairingPlan: a monolingual file's source, set by pairing.plan
-
-
-@lru_cache(maxsize=512)
-def _known_language(code: str) -> bool:
-    from babel import localedata  # CLDR's list of languages; imported only when a path needs it
-
-    return localedata.exists(code.lower())
 
 
 def locale_from_path(path: str) -> Locale | None:
@@ -63,11 +54,9 @@ def locale_slot(path: str) -> tuple[str, int, Locale] | None:
     candidates = [("name", i, name_parts[i]) for i in reversed(range(len(name_parts)))]
     candidates += [("folder", i, pure.parts[i]) for i in reversed(range(len(pure.parts) - 1))]
     for where, index, part in candidates:
-        if _LOCALE_LIKE.match(part) and _known_language(re.split(r"[-_@]", part)[0]):
-            try:
-                return where, index, Locale.parse(part)
-            except ValueError:
-                continue
+        locale = locale_code(part)
+        if locale is not None:
+            return where, index, locale
     return None
 
 

@@ -14,94 +14,24 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, RULES, CheckContext, Checker, Pair
+from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa import suppress
 from l10n_qa.blocks import Pairing
-from l10n_qa.model import (CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity,
-                           Suppressed, fingerprint)
-from l10n_qa.pairing import pair_document, plan
+from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
+from l10n_qa.pairing import pair_bilingual, pair_document, plan
 from l10n_qa.services import prepared
+from l10n_qa.settings import SelectionError, Settings
 
 if TYPE_CHECKING:
-    from l10n_qa.services.options import LanguageToolOptions, SpellingOptions
+    from l10n_qa.checks import RuleRegistry
 
 # Below this many files a process pool costs more to start than it saves.
 _POOL_THRESHOLD = 16
-
-
-class SelectionError(ValueError):
-    pass
-
-
-def _matches(token: str, rule_id: str) -> bool:
-    return token == rule_id or rule_id.startswith(token + ".")
-
-
-def _validate_tokens(tokens: tuple[str, ...] | list[str], what: str) -> None:
-    for token in tokens:
-        if token in CATEGORIES or any(_matches(token, rule_id) for rule_id in RULES):
-            continue
-        raise SelectionError(f"{what}: unknown rule or category {token!r} (see `l10n-qa rules`)")
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What to check and how severe each rule is; picklable for worker processes."""
-
-    enabled: frozenset[str]
-    severities: dict[str, Severity]
-    locales: tuple[Locale, ...] = ()
-    glossaries: tuple[str, ...] = ()  # glossary file paths; each process compiles them once
-    legal: tuple[str, ...] | None = None  # legal pack files; None: the built-in ones (config `legal:`)
-    accepted_terms: frozenset[str] = frozenset()
-    languagetool: "LanguageToolOptions | None" = None
-    spelling: "SpellingOptions | None" = None
-    enforced: frozenset[str] = frozenset()  # rule ids inline directives may not suppress
-    suppressions: tuple[suppress.ConfigSuppression, ...] = ()  # the config's `suppress:` entries
-    root: str = ""  # the config's folder: `suppress:` globs are relative to it
-    rule_packs: tuple[str, ...] = ()  # rule-pack files; each process reads them once
-    markets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # locale → the markets it is sold in
-    registers: tuple[tuple[str, str], ...] = ()  # locale → formal | informal
-
-    @classmethod
-    def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,
-              locales: tuple[Locale, ...] = (), enforced=(), suppressions=(), root: str = "",
-              glossaries: tuple[str, ...] = (), legal: tuple[str, ...] | None = None) -> "Settings":
-        _validate_tokens(select, "select")
-        _validate_tokens(ignore, "ignore")
-        overrides = severity_overrides or {}
-        _validate_tokens(tuple(overrides), "severity")
-        _validate_tokens(tuple(enforced), "enforced")
-        for entry in suppressions:
-            _validate_tokens(entry.rules, f"suppress ({entry.origin})")
-        enabled = set()
-        severities = {}
-        for rule_id, rule in RULES.items():
-            if select and not any(_matches(t, rule_id) for t in select):
-                continue
-            if any(_matches(t, rule_id) for t in ignore):
-                continue
-            # The most specific override wins: a rule id over its category.
-            matching = sorted((t for t in overrides if _matches(t, rule_id)), key=len)
-            level = overrides[matching[-1]] if matching else rule.severity.label
-            if level == "off":
-                continue
-            enabled.add(rule_id)
-            severities[rule_id] = Severity.parse(level)
-        enforced_ids = frozenset(r for r in RULES if any(_matches(t, r) for t in enforced))
-        return cls(frozenset(enabled), severities, tuple(locales), enforced=enforced_ids,
-                   suppressions=tuple(suppressions), root=root, glossaries=tuple(glossaries), legal=legal)
-
-    def wants_locale(self, locale: Locale | None) -> bool:
-        if not self.locales:
-            return True
-        if locale is None:
-            return False
-        return any(wanted in locale.fallbacks for wanted in self.locales)
 
 
 @dataclass(slots=True)
@@ -123,7 +53,8 @@ def _read(task: FileTask) -> bytes:
 
 
 def active_checkers(settings: Settings) -> tuple[Checker, ...]:
-    return tuple(c for c in CHECKERS if any(rule.id in settings.enabled for rule in c.rules))
+    rules_of = settings.registry.rules_of
+    return tuple(c for c in CHECKERS if any(rule.id in settings.enabled for rule in rules_of(c)))
 
 
 def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Checker, ...]) -> list[Hit]:
@@ -168,6 +99,8 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
         hints = replace(hints, content_type=catalog_content_type(task.path))
     try:
         document = loader(fmt)(task.path, data, hints)
+        if document.unaligned is not None:  # a file holding several locales: pair them now
+            document = pair_bilingual(document, hints)
     except LoadError as exc:
         result.errors.append(InputError(task.path, exc.message, exc.line))
         return None
@@ -187,7 +120,7 @@ class _FindingMaker:
         self.occurrences: Counter[tuple[str, str, str]] = Counter()
 
     def __call__(self, segment: Segment, hit: Hit) -> Finding:
-        rule = RULES[hit.rule]
+        rule = self.settings.registry[hit.rule]
         target_map = segment.target_map
         line, column = target_map.locate(hit.start if hit.start is not None else 0)
         if hit.end is not None:
@@ -284,17 +217,21 @@ def resolve_jobs(jobs: int, files: int) -> int:
     return max(1, min(cpus, files // _POOL_THRESHOLD or 1))
 
 
-def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0,
-        only: Callable[[list[FileTask]], list[FileTask]] | None = None,
-        progress: Callable[[int, int], None] | None = None) -> Report:
-    """Check the files; `only` narrows the discovered files (e.g. to those changed in git),
-    `progress(done, total)` is called as files finish."""
-    started = time.perf_counter()
+def plan_tasks(paths: list[str], discovery: Discovery,
+               only: Callable[[list[FileTask]], list[FileTask]] | None = None) -> tuple[list[FileTask], list[InputError]]:
+    """The discover and pair stages: the files of the run, each with its source, and the input errors."""
     tasks, errors = discovery.discover(paths)
     if only is not None:
         tasks = only(tasks)
     tasks, pairing_errors = plan(tasks, discovery.config, paths)
-    errors += pairing_errors
+    return tasks, errors + pairing_errors
+
+
+def check_tasks(tasks: list[FileTask], errors: list[InputError], settings: Settings, jobs: int = 0,
+                progress: Callable[[int, int], None] | None = None) -> Report:
+    """Load, check and filter (inline and config suppressions) the planned files, in processes when
+    there are many; findings sorted, whatever the number of processes."""
+    started = time.perf_counter()
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
     with prepared(settings, workers, report) as settings:
@@ -311,5 +248,245 @@ def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 
     # A service problem met in every file is still one error.
     report.errors = sorted(set(report.errors), key=lambda e: (e.path, e.line or 0, e.message))
     report.notices = sorted(set(report.notices))
+    report.rules = {rule_id: settings.registry[rule_id] for rule_id in sorted({f.rule for f in report.findings})}
     report.seconds = time.perf_counter() - started
     return report
+
+
+def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0,
+        only: Callable[[list[FileTask]], list[FileTask]] | None = None,
+        progress: Callable[[int, int], None] | None = None) -> Report:
+    """Check the files; `only` narrows the discovered files (e.g. to those changed in git),
+    `progress(done, total)` is called as files finish."""
+    started = time.perf_counter()
+    tasks, errors = plan_tasks(paths, discovery, only)
+    report = check_tasks(tasks, errors, settings, jobs, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# --- The run: options in, report out ---------------------------------------------------------------
+
+
+class RunError(Exception):
+    """A usage, config or data-file problem that stops the run before any file is checked (exit 2)."""
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What the user asked for, as the command line says it; empty or None: the config's or the default."""
+
+    paths: tuple[str, ...] = ()
+    config_path: Path | None = None  # `--config`; None: the config nearest to the paths
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    locales: tuple[str, ...] = ()
+    source_locale: str | None = None
+    stdin_filename: str | None = None
+    # `--glossary` references. None: a listing (`files`, `config show`) that does not read glossaries;
+    # a tuple (even empty): the run's glossaries are read up front, so a bad one stops it with exit 2.
+    glossaries: tuple[str, ...] | None = ()
+    changed_since: str | None = None
+    baseline: Path | None = None  # `--baseline`; None: the config's baseline, if `use_baseline`
+    use_baseline: bool = True
+    write_baseline: Path | None = None
+    grammar: bool | None = None
+    spelling: bool | None = None
+    languagetool_url: str | None = None
+    use_cache: bool = True
+    jobs: int = 0
+    fail_on: str | None = None  # None: the config's fail_on
+
+
+def load_run_config(config_path: Path | None, paths=()):
+    """The config a run uses: `--config`, else the one nearest to `paths` (else the working directory's)."""
+    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
+
+    if config_path and not config_path.is_file():
+        raise RunError(f"config file not found: {config_path}")
+    found = config_path if config_path else find_config_for(list(paths))
+    try:
+        return load_config(found, relative(found) if found else None)
+    except ConfigError as exc:
+        raise RunError(str(exc)) from None
+
+
+def rule_pack_files(config) -> tuple[str, ...]:
+    """The rule-pack files of a run: the config's `rule_packs`, or every built-in pack."""
+    from l10n_qa.packs.rulepack import builtin_packs
+
+    return tuple(config.rule_packs) if config.rule_packs is not None else tuple(str(p) for p in builtin_packs())
+
+
+def rule_registry(config) -> "RuleRegistry":
+    """Every rule a run with this config knows: the built-in rules and those of its rule packs."""
+    from l10n_qa.checks import RULES, registry_for
+
+    if config.rule_packs is None:
+        return RULES  # the built-in packs' rules are built-in rules
+    registry, clashes = registry_for(rule_pack_files(config))
+    if clashes:
+        raise RunError(clashes[0])
+    return registry
+
+
+def directory_registry() -> "RuleRegistry":
+    """The rules known in the working directory (`rules`, `explain`): its config's packs included."""
+    return rule_registry(load_run_config(None, ["."]))
+
+
+class Run:
+    """One run of l10n-qa: the config, the discovery and the settings the options resolve to, built
+    once, and the stages that use them. `check`, `baseline`, `files` and `config show` all start here,
+    so what they list, record and report is the same.
+
+    Raises RunError for anything that stops the run before a file is checked (a bad option, config,
+    glossary, rule pack or baseline, a git ref that does not exist)."""
+
+    def __init__(self, options: RunOptions):
+        from l10n_qa.model import Locale
+        from l10n_qa.suppress import from_config
+
+        self.options = options
+        config = self.config = load_run_config(options.config_path, options.paths)
+        try:
+            if options.source_locale:
+                config.source_locale = Locale.parse(options.source_locale)
+            elif config.source_locale is None:
+                config.source_locale = Locale("en")
+            wanted_locales = tuple(Locale.parse(tag) for tag in options.locales)
+        except ValueError as exc:
+            raise RunError(str(exc)) from None
+        suppressions, self.warnings = from_config(config)
+        registry = rule_registry(config)
+        try:
+            settings = Settings.build(
+                select=options.select or config.select,
+                ignore=config.ignore + options.ignore,
+                severity_overrides=config.severity,
+                locales=wanted_locales,
+                enforced=config.enforced,
+                suppressions=suppressions,
+                root=str(config.root),
+                glossaries=self._glossary_files(),
+                legal=config.legal,
+                registry=registry,
+            )
+        except SelectionError as exc:
+            where = f" (in {config.path})" if config.path and not (options.select or options.ignore) else ""
+            raise RunError(f"{exc}{where}") from None
+        self.settings = replace(settings, rule_packs=rule_pack_files(config), markets=tuple(config.markets.items()),
+                                registers=tuple(config.formality.items()))
+        self.discovery = Discovery(config, options.stdin_filename)
+        self.baseline = self._known_baseline()
+
+    @property
+    def registry(self) -> "RuleRegistry":
+        return self.settings.registry
+
+    def _glossary_files(self) -> tuple[str, ...]:
+        """The config's glossaries plus `--glossary` ones, each read once here (RunError if one is bad)."""
+        if self.options.glossaries is None:
+            return tuple(self.config.glossaries)
+        from l10n_qa.packs import builtin
+        from l10n_qa.packs.glossary import GlossaryError
+        from l10n_qa.packs.loading import load_termbase
+
+        try:
+            named = builtin.glossary_files(self.options.glossaries, Path.cwd())
+        except LookupError as exc:
+            raise RunError(str(exc)) from None
+        paths = tuple(dict.fromkeys([*self.config.glossaries, *named]))
+        if paths:
+            try:
+                load_termbase(paths)
+            except GlossaryError as exc:
+                raise RunError(f"{exc} (glossary)") from None
+        return paths
+
+    def _known_baseline(self):
+        options, config = self.options, self.config
+        path = options.baseline
+        if path is None and options.use_baseline and config.baseline:
+            path = config.root / config.baseline
+        if path is None:
+            return None
+        from l10n_qa.baseline import Baseline, BaselineError
+
+        try:
+            return Baseline.load(path)
+        except BaselineError as exc:
+            raise RunError(str(exc)) from None
+
+    def with_services(self) -> "Run":
+        """Resolve grammar and spelling (options, config, environment) and the words they accept: the
+        approved glossary terms and official legal terms are no misspellings."""
+        from l10n_qa.services.options import resolve
+
+        options, config, settings = self.options, self.config, self.settings
+        url = options.languagetool_url
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise RunError(f"--languagetool-url: expected an http:// or https:// URL, got {url!r}")
+        lt_options, spelling_options = resolve(
+            config.languagetool, config.spelling, root=config.root, cache_dir=config.cache_dir,
+            grammar_flag=options.grammar, spelling_flag=options.spelling, url_flag=url, use_cache=options.use_cache)
+        accepted = frozenset(config.accept)
+        if lt_options or spelling_options:
+            if settings.glossaries:
+                from l10n_qa.packs.loading import load_termbase
+
+                accepted |= load_termbase(settings.glossaries).accepted_terms()
+            from l10n_qa.packs.legal import builtin_paths, load_legalbase
+
+            legal_paths = tuple(builtin_paths()) if settings.legal is None else settings.legal
+            if legal_paths:
+                accepted |= load_legalbase(legal_paths).accepted_terms()
+        self.settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
+        return self
+
+    def tasks(self) -> tuple[list[FileTask], list[InputError]]:
+        """The discover and pair stages: what the run reads, each file with its source."""
+        only = None
+        if self.options.changed_since:
+            from l10n_qa.changes import GitError, changed_files, only_changed
+
+            try:
+                changed = changed_files(self.options.changed_since, Path.cwd())
+            except GitError as exc:
+                raise RunError(str(exc)) from None
+            only = lambda tasks: only_changed(tasks, changed, self.config)  # noqa: E731
+        return plan_tasks(list(self.options.paths), self.discovery, only)
+
+    def execute(self, progress: Callable[[int, int], None] | None = None) -> Report:
+        """Every stage: the report of the run, the baseline applied (and first written, if asked)."""
+        started = time.perf_counter()
+        tasks, errors = self.tasks()
+        report = check_tasks(tasks, errors, self.settings, self.options.jobs, progress)
+        self.written_baseline = None
+        if self.options.write_baseline:
+            from l10n_qa.baseline import Baseline, BaselineError
+
+            new = Baseline(self.options.write_baseline, [])
+            try:
+                new.write([new.entry_for(f) for f in report.findings])
+            except BaselineError as exc:
+                raise RunError(str(exc)) from None
+            self.written_baseline = new
+        if self.baseline is not None:
+            self.baseline.apply(report, self.settings.enabled)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def exit_code(self, report: Report) -> int:
+        """Design §5: 2 if anything could not be checked, 1 for findings at or above fail_on, else 0."""
+        from l10n_qa.config import severity_threshold
+
+        if report.errors:
+            return EXIT_ERROR
+        threshold = severity_threshold(self.options.fail_on or self.config.fail_on)
+        if threshold is not None and any(f.severity >= threshold for f in report.findings):
+            return EXIT_FINDINGS
+        return EXIT_OK

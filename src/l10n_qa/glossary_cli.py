@@ -1,9 +1,4 @@
-"""`l10n-qa glossary …`: import TBX/CSV into the YAML format, validate, look up terms, statistics.
-
-Also `glossary_paths()`, which `check` uses to turn the config's `glossaries:` and `--glossary`
-options into the files of a run, reading each once so a bad glossary stops the run (exit 2) with
-its file and line before any file is checked.
-"""
+"""`l10n-qa glossary …`: import TBX/CSV into the YAML format, validate, look up terms, statistics."""
 
 from __future__ import annotations
 
@@ -36,28 +31,10 @@ def _fail(message: str) -> typer.Exit:
 def _resolve(references: list[str]) -> list[str]:
     from l10n_qa.packs import builtin
 
-    paths = []
-    for reference in references:
-        found = builtin.resolve_glossary(reference, Path.cwd())
-        if found is None:
-            known = ", ".join(builtin.names("glossaries")) or "none"
-            raise _fail(f"glossary not found: {reference!r} (not a file or folder, nor a built-in glossary: {known})")
-        paths += [str(path) for path in found]
-    return paths
-
-
-def glossary_paths(config, references: list[str]) -> tuple[str, ...]:
-    """The config's glossaries plus `--glossary` ones, each read once here (exit 2 if one is bad)."""
-    from l10n_qa.packs.glossary import GlossaryError
-    from l10n_qa.packs.loading import load_termbase
-
-    paths = tuple(dict.fromkeys([*config.glossaries, *_resolve(references)]))
-    if paths:
-        try:
-            load_termbase(paths)
-        except GlossaryError as exc:
-            raise _fail(f"{exc} (glossary)") from None
-    return paths
+    try:
+        return builtin.glossary_files(references, Path.cwd())
+    except LookupError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _glossaries(files: list[str] | None, config_path: Path | None, source_locale: str | None = None):

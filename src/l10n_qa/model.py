@@ -1,8 +1,8 @@
 """Core types shared by loaders, checks, the engine and reporters.
 
 Loaders produce `Document`s of `Segment`s, checks turn a segment into `Hit`s (offsets into the
-target text), the engine turns hits into `Finding`s with real file positions, reporters render a
-`Report`. Nothing here imports any other part of the package.
+target text) of the `Rule`s they declare, the engine turns hits into `Finding`s with real file
+positions, reporters render a `Report`. Nothing here imports any other part of the package.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import lru_cache
 from typing import Protocol
 
 CATEGORIES = (
@@ -44,6 +45,25 @@ class Severity(IntEnum):
 _RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"})
 _RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"})
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?((?:[-_][A-Za-z0-9]{1,8})*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a user sees and selects (`placeholder.missing`): its metadata, shown by `rules` and `explain`."""
+
+    id: str
+    category: str
+    severity: Severity
+    summary: str  # one line: what it finds
+    rationale: str  # why it matters, what to do instead
+    example: tuple[str, str, str] | None = None  # (source, bad target, good target)
+    pack: str = ""  # the rule pack that defines it (packs/rulepack.py); "" for rules written in code
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
+        if not self.id.startswith(self.category + "."):
+            raise ValueError(f"rule {self.id}: id must start with its category")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +136,27 @@ class Locale:
                 seen.append(loc)
         return tuple(seen)
 
+
+
+_LOCALE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_](?:[A-Za-z][a-z]{3}))?(?:[-_](?:[A-Za-z]{2}|\d{3}))?(?:@\w+)?$", re.I)
+
+
+def locale_code(text: str) -> Locale | None:
+    """The locale a path part or a file's key names (`de-DE`, `pt_BR`, `sr@latin`), or None: its
+    language subtag must be one CLDR knows, so `js` or `hc` are no locales."""
+    if not _LOCALE_CODE.match(text) or not _known_language(re.split(r"[-_@]", text)[0].lower()):
+        return None
+    try:
+        return Locale.parse(text)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _known_language(code: str) -> bool:
+    from babel import localedata  # CLDR's list of languages; imported only when a code needs it
+
+    return localedata.exists(code)
 
 class TextMap(Protocol):
     """Maps an offset in a segment's decoded text to a 1-based (line, column) in its file.
@@ -294,6 +335,9 @@ class Document:
     # alignment in `pairing` for the structure and completeness checks (types in l10n_qa.blocks).
     blocks: list | None = None
     pairing: object | None = None
+    # A file holding several locales (a bilingual reply file) loads as each locale's blocks
+    # (blocks.Bilingual); pairing picks the source among them and aligns the others into `segments`.
+    unaligned: object | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +376,9 @@ class Report:
     baseline: str | None = None  # the baseline file applied, if any
     baselined: int = 0  # findings the baseline hid
     stale: list[BaselineEntry] = field(default_factory=list)  # baseline entries that matched nothing
+    # id → rule metadata (checks.Rule) of every rule that found something, from the run's registry, so
+    # reporters describe a user's pack rules as well as the built-in ones.
+    rules: dict = field(default_factory=dict)
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

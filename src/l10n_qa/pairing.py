@@ -35,7 +35,7 @@ from pathlib import Path
 from l10n_qa.blocks import KEYED_KINDS, TEXT_KINDS, AlignedBlock, Block, OffsetsMap, Pairing
 from l10n_qa.config import Config, ContentSet, relative
 from l10n_qa.discover import FileTask, locale_slot
-from l10n_qa.formats import MONOLINGUAL, LoadHints, format_for
+from l10n_qa.formats import MONOLINGUAL, LoadError, LoadHints, format_for
 from l10n_qa.model import Document, FixedPosition, InputError, Locale, Segment
 
 # --- Content types -------------------------------------------------------------------------------
@@ -455,6 +455,39 @@ def pair_document(task: FileTask, document: Document, load: Callable[[FileTask],
     content_type = task.hints.content_type or guess_content_type(task.path, document.format)
     document.segments = list(segments_for(pairing.aligned, document.path, source_locale, document.target_locale,
                                           content_type))
+    return document
+
+
+def pair_bilingual(document: Document, hints: LoadHints) -> Document:
+    """Align each locale of a file that holds several (formats/replies: a bilingual reply file) with
+    its source locale: the file's `source_locale:`, else the run's, else English."""
+    bilingual = document.unaligned
+    wanted = bilingual.declared_source or hints.source_locale or Locale("en")
+    found = bilingual.locales
+    source = next((b for b in found if b.locale == wanted), None) or next(
+        (b for b in found if same_locale(b.locale, wanted)), None)
+    if source is None:
+        raise LoadError(f"none of the locales ({', '.join(b.key for b in found)}) is the source locale {wanted}: add "
+                        "`source_locale:` naming one of them", bilingual.line)
+    document.source_locale = source.locale
+    pairing = Pairing(source_path=document.path)
+    content_type = hints.content_type or guess_content_type(document.path, "replies")
+    if content_type == "ui" and bilingual.has_id:
+        content_type = "reply"  # a file with an id is a reply, not a UI catalog
+    for translation in found:
+        if translation is source:
+            continue
+        if hints.target_locale is not None and not same_locale(translation.locale, hints.target_locale):
+            continue
+        aligned = align_blocks(source.blocks, translation.blocks, translation.locale)
+        for pair in aligned:
+            pair.locale = translation.locale
+            if pair.anchor is None and pair.target is None:
+                pair.anchor = translation.anchor
+        pairing.aligned.extend(aligned)
+        document.segments.extend(segments_for(aligned, document.path, source.locale, translation.locale, content_type))
+    document.pairing = pairing
+    document.unaligned = None
     return document
 
 

@@ -25,29 +25,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from l10n_qa.checks import RULES
+from l10n_qa.checks import RULES, RuleRegistry
 from l10n_qa.checks.suppression import EXPIRED, INVALID, NOT_ALLOWED, UNKNOWN_RULE, UNUSED
 from l10n_qa.model import CATEGORIES, Comment, Document, Finding, Suppressed, fingerprint
-
-if TYPE_CHECKING:
-    from l10n_qa.engine import Settings
+from l10n_qa.settings import Settings, covers, known_token
 
 MARKER = "l10n-qa:"
 KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 _WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 _SEPARATORS = re.compile(r"[\s,]+")
-
-
-def covers(token: str, rule_id: str) -> bool:
-    """A rule id covers itself; a category (or an id prefix) covers the rules below it."""
-    return token == rule_id or rule_id.startswith(token + ".")
-
-
-def known_token(token: str) -> bool:
-    return token in CATEGORIES or any(covers(token, rule_id) for rule_id in RULES)
 
 
 def parse_date(text: str) -> date:
@@ -110,8 +98,9 @@ class _Problem:
     suggestion: str = ""
 
 
-def parse(comment: Comment) -> tuple[list[Directive], list[_Problem]]:
-    """The directives on the lines of one comment, and the problems with them."""
+def parse(comment: Comment, registry: RuleRegistry = RULES) -> tuple[list[Directive], list[_Problem]]:
+    """The directives on the lines of one comment, and the problems with them (`registry`: the rules
+    the run knows, its packs' included)."""
     directives: list[Directive] = []
     problems: list[_Problem] = []
     for index, line_text in enumerate(comment.text.split("\n")):
@@ -158,12 +147,12 @@ def parse(comment: Comment) -> tuple[list[Directive], list[_Problem]]:
             continue
         known = []
         for token in tokens:
-            if known_token(token):
+            if known_token(token, registry):
                 known.append(token)
                 continue
             import difflib
 
-            close = difflib.get_close_matches(token, [*RULES, *CATEGORIES], n=1)
+            close = difflib.get_close_matches(token, [*registry, *CATEGORIES], n=1)
             problems.append(_Problem(UNKNOWN_RULE.id, f"unknown rule or category {token!r}", line, column, written,
                                      f"did you mean `{close[0]}`?" if close else "see `l10n-qa rules`"))
         if tokens and not known:
@@ -224,14 +213,14 @@ def _config_path(path: str, root: str) -> str:
         return Path(path).resolve().as_posix()
 
 
-def apply(document: Document, findings: list[Finding], settings: "Settings",
+def apply(document: Document, findings: list[Finding], settings: Settings,
           today: date | None = None) -> tuple[list[Finding], list[Suppressed], list[Finding]]:
     """(findings still reported, findings suppressed and why, findings about the directives)."""
     today = today or date.today()
     directives: list[Directive] = []
     problems: list[_Problem] = []
     for comment in document.comments:
-        found, wrong = parse(comment)
+        found, wrong = parse(comment, settings.registry)
         directives.extend(found)
         problems.extend(wrong)
     directives = _pair_ranges(directives, problems)
@@ -289,14 +278,14 @@ def apply(document: Document, findings: list[Finding], settings: "Settings",
     return kept, suppressed, _problem_findings(document, problems, settings)
 
 
-def _ran(token: str, settings: "Settings") -> bool:
+def _ran(token: str, settings: Settings) -> bool:
     """Whether any rule the token covers was checked in this run (else 'unused' would be a guess)."""
     if not token:
         return True
     return any(covers(token, rule_id) and rule_id not in settings.enforced for rule_id in settings.enabled)
 
 
-def _problem_findings(document: Document, problems: list[_Problem], settings: "Settings") -> list[Finding]:
+def _problem_findings(document: Document, problems: list[_Problem], settings: Settings) -> list[Finding]:
     out = []
     seen: Counter[tuple[str, str]] = Counter()
     locale = str(document.target_locale or "")

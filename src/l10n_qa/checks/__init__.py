@@ -12,7 +12,7 @@ from l10n_qa.checks.numbers import numbers
 from l10n_qa.checks.pair import Pair
 from l10n_qa.checks.placeholders import placeholders
 from l10n_qa.checks.punctuation import end_punctuation
-from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule
+from l10n_qa.checks.registry import CheckContext, Checker, DocumentChecker, Rule, RuleRegistry
 from l10n_qa.checks.register import mixed_register
 from l10n_qa.checks.rtl import bidi_controls, html_direction, rtl_text
 from l10n_qa.checks.rulepacks import rule_packs
@@ -37,7 +37,20 @@ _ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
 # Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.
 _ALL_RULES += SUPPRESSION_RULES
 _CATEGORY_ORDER = {category: i for i, category in enumerate(dict.fromkeys(r.category for r in _ALL_RULES))}
-# Grouped by category (in order of first appearance), so listings show each category once.
-RULES: dict[str, Rule] = {rule.id: rule for rule in sorted(_ALL_RULES, key=lambda r: _CATEGORY_ORDER[r.category])}
+# The built-in rules, grouped by category (in order of first appearance), so listings show each
+# category once. A run whose config names rule packs of its own uses `registry_for(...)` instead.
+RULES = RuleRegistry(sorted(_ALL_RULES, key=lambda r: _CATEGORY_ORDER[r.category]))
 
-__all__ = ["CHECKERS", "DOCUMENT_CHECKERS", "RULES", "CheckContext", "Checker", "DocumentChecker", "Pair", "Rule"]
+
+def registry_for(pack_paths) -> tuple[RuleRegistry, list[str]]:
+    """The registry of a run with these rule-pack files: the built-in rules plus the packs' own, and a
+    message for each pack rule whose id another rule already has."""
+    from l10n_qa.packs.rulepack import load_packs, rule_metadata
+
+    packs = load_packs(pack_paths)
+    origins = {rule.id: str(pack.path) for pack in packs for rule in rule_metadata(pack)}
+    return RULES.extended((rule for pack in packs for rule in rule_metadata(pack)), lambda rule: origins[rule.id])
+
+
+__all__ = ["CHECKERS", "DOCUMENT_CHECKERS", "RULES", "CheckContext", "Checker", "DocumentChecker", "Pair", "Rule",
+           "RuleRegistry", "registry_for"]

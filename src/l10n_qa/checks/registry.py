@@ -8,31 +8,14 @@ placeholders come from one comparison). The list of checkers lives in `l10n_qa.c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from l10n_qa.model import CATEGORIES, Document, Hit, Segment, Severity
+from l10n_qa.model import Document, Hit, Rule, Segment
 
 if TYPE_CHECKING:
     from l10n_qa.services.options import LanguageToolOptions, SpellingOptions
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    category: str
-    severity: Severity
-    summary: str  # one line: what it finds
-    rationale: str  # why it matters, what to do instead
-    example: tuple[str, str, str] | None = None  # (source, bad target, good target)
-    pack: str = ""  # the rule pack that defines it (packs/rulepack.py); "" for rules written in code
-
-    def __post_init__(self) -> None:
-        if self.category not in CATEGORIES:
-            raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
-        if not self.id.startswith(self.category + "."):
-            raise ValueError(f"rule {self.id}: id must start with its category")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +25,8 @@ class Checker:
     run: Callable[..., Iterable[Hit]] = field(repr=False)
     # Checkers that look at translations only when there is one; completeness runs on every unit.
     needs_translation: bool = True
+    # The rule-pack checker also emits the rules of the user's packs, which only the run's registry knows.
+    runs_pack_rules: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +111,58 @@ class CheckContext:
         return self._rule_packs
 
 
+class RuleRegistry(Mapping):
+    """The rules one run knows, by id: the built-in ones plus those of the rule packs its config names.
+
+    Built once per run (`checks.registry_for`) and carried in the run's settings, so selection,
+    severities, suppressions, listings, `explain` and the SARIF rule table all read one table, in the
+    main process and in workers alike. Immutable: a run with other packs builds another registry.
+    """
+
+    __slots__ = ("_rules", "pack_rules")
+
+    def __init__(self, rules: Iterable[Rule], pack_rules: Iterable[Rule] = ()):
+        self._rules: dict[str, Rule] = {rule.id: rule for rule in rules}
+        # The user's pack rules: the checker with `runs_pack_rules` emits them besides its own.
+        self.pack_rules: tuple[Rule, ...] = tuple(pack_rules)
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._rules[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __hash__(self) -> int:  # immutable, so usable as a frozen dataclass's default
+        return hash(tuple(self._rules))
+
+    def __reduce__(self):  # picklable for worker processes, whatever the slots
+        return (RuleRegistry, (tuple(self._rules.values()), self.pack_rules))
+
+    def extended(self, rules: Iterable[Rule], origin: Callable[[Rule], str]) -> tuple["RuleRegistry", list[str]]:
+        """This registry plus `rules` (a user's pack rules), and a message for each id already taken
+        by another rule (`origin(rule)` names where the clashing rule was written)."""
+        known = dict(self._rules)
+        added, clashes = [], []
+        for rule in rules:
+            existing = known.get(rule.id)
+            if existing is not None:
+                if existing != rule:
+                    clashes.append(f"{origin(rule)}: rule {rule.id} is already defined elsewhere")
+                continue
+            known[rule.id] = rule
+            added.append(rule)
+        return RuleRegistry(known.values(), self.pack_rules + tuple(added)), clashes
+
+    def rules_of(self, checker: "Checker | DocumentChecker") -> tuple[Rule, ...]:
+        """The rules a checker may emit in this run."""
+        if getattr(checker, "runs_pack_rules", False):
+            return checker.rules + self.pack_rules
+        return checker.rules
+
+
 def document_checker(*rules: Rule):
     def wrap(func: Callable[..., Iterable[tuple[Segment, Hit]]]) -> DocumentChecker:
         return DocumentChecker(name=func.__name__, rules=rules, run=func)
@@ -133,10 +170,11 @@ def document_checker(*rules: Rule):
     return wrap
 
 
-def checker(*rules: Rule, needs_translation: bool = True):
+def checker(*rules: Rule, needs_translation: bool = True, runs_pack_rules: bool = False):
     """Decorator: declare which rules a check function may emit."""
 
     def wrap(func: Callable[..., Iterable[Hit]]) -> Checker:
-        return Checker(name=func.__name__, rules=rules, run=func, needs_translation=needs_translation)
+        return Checker(name=func.__name__, rules=rules, run=func, needs_translation=needs_translation,
+                       runs_pack_rules=runs_pack_rules)
 
     return wrap

@@ -23,10 +23,10 @@ import re
 
 import yaml
 
-from l10n_qa.blocks import Block, Pairing
+from l10n_qa.blocks import Bilingual, Block, LocaleBlocks
 from l10n_qa.formats import LoadError, LoadHints, decode_document
 from l10n_qa.formats import _comments, _yaml
-from l10n_qa.model import Document, FixedPosition, LineIndex, Locale
+from l10n_qa.model import Document, FixedPosition, LineIndex, Locale, locale_code
 
 _META_KEYS = frozenset({"id", "source_locale"})
 _TOP_KEY = re.compile(r"""^(?:["']?)([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?:["']?)[ \t]*:""", re.M)
@@ -34,10 +34,7 @@ _JSON_TOP_KEY = re.compile(r"""^[ \t]{0,8}(?:\{[ \t]*)?"([A-Za-z]{2,3}(?:[-_][A-
 
 
 def _locale_key(name: str) -> Locale | None:
-    from l10n_qa.discover import locale_slot
-
-    slot = locale_slot(f"{name}/x")
-    return slot[2] if slot and slot[0] == "folder" and slot[1] == 0 else None
+    return locale_code(name)
 
 
 def looks_bilingual(head: bytes) -> bool:
@@ -93,52 +90,29 @@ def _non_locale_items(node: yaml.MappingNode, locales: dict) -> list:
 
 
 def _bilingual(path: str, node: yaml.MappingNode, raw: str, lines: LineIndex, locales: dict, hints: LoadHints) -> Document:
-    from l10n_qa.pairing import align_blocks, guess_content_type, same_locale, segments_for
-
+    """Every locale's texts, keyed alike so pairing can align them (this loader does not pair)."""
     meta = {str(k.value): v for k, v in _non_locale_items(node, locales)}
     for key, value in meta.items():
         if key not in _META_KEYS:
             raise LoadError(f"unexpected top-level key {key!r} in a bilingual reply file (expected locales, "
                             "`id` and `source_locale`)", value.start_mark.line + 1)
     declared = meta.get("source_locale")
-    wanted = None
+    declared_locale = None
     if declared is not None:
         try:
-            wanted = Locale.parse(str(declared.value))
+            declared_locale = Locale.parse(str(declared.value))
         except ValueError:
             raise LoadError(f"source_locale {declared.value!r} is not a locale tag", declared.start_mark.line + 1) from None
-    wanted = wanted or hints.source_locale or Locale("en")
-    source_key = next((k for k, (loc, _, _) in locales.items() if loc == wanted), None) or next(
-        (k for k, (loc, _, _) in locales.items() if same_locale(loc, wanted)), None)
-    if source_key is None:
-        raise LoadError(f"none of the locales ({', '.join(locales)}) is the source locale {wanted}: add "
-                        "`source_locale:` naming one of them", node.start_mark.line + 1)
     prefix = str(meta["id"].value) if "id" in meta else ""
-    source_locale, _, source_node = locales[source_key]
 
     def blocks_of(value_node: yaml.Node, locale: Locale, locale_key: str) -> list[Block]:
         return [Block("entry", _yaml.scalar_text(scalar), _yaml.scalar_map(scalar, raw, 0, lines), key=key, locale=locale,
                       pointer=pointer)
                 for key, pointer, scalar in _yaml.walk_strings(value_node, prefix, _yaml.pointer_step("", locale_key))]
 
-    source_blocks = blocks_of(source_node, source_locale, source_key)
-    document = Document(path, "replies", None, source_locale)
-    pairing = Pairing(source_path=path)
-    content_type = hints.content_type or guess_content_type(path, "replies")
-    if content_type == "ui" and prefix:
-        content_type = "reply"  # a file with an id is a reply, not a UI catalog
-    for key, (locale, key_node, value_node) in locales.items():
-        if key == source_key:
-            continue
-        if hints.target_locale is not None and not same_locale(locale, hints.target_locale):
-            continue
-        aligned = align_blocks(source_blocks, blocks_of(value_node, locale, key), locale)
-        where = FixedPosition(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        for pair in aligned:
-            pair.locale = locale
-            if pair.anchor is None and pair.target is None:
-                pair.anchor = where
-        pairing.aligned.extend(aligned)
-        document.segments.extend(segments_for(aligned, path, source_locale, locale, content_type))
-    document.pairing = pairing
+    found = [LocaleBlocks(key, locale, FixedPosition(key_node.start_mark.line + 1, key_node.start_mark.column + 1),
+                          blocks_of(value_node, locale, key))
+             for key, (locale, key_node, value_node) in locales.items()]
+    document = Document(path, "replies", None, declared_locale or hints.source_locale)
+    document.unaligned = Bilingual(found, declared_locale, bool(prefix), node.start_mark.line + 1)
     return document

@@ -38,6 +38,20 @@ def path_of(kind: str, name: str) -> Path | None:
     return None
 
 
+def glossary_files(references, base: Path) -> list[str]:
+    """The files `--glossary` references name (see `resolve_glossary`); LookupError names one that is
+    neither a file nor a folder nor a built-in glossary."""
+    paths = []
+    for reference in references:
+        found = resolve_glossary(reference, base)
+        if found is None:
+            known = ", ".join(names("glossaries")) or "none"
+            raise LookupError(f"glossary not found: {reference!r} (not a file or folder, nor a built-in glossary: "
+                              f"{known})")
+        paths += [str(path) for path in found]
+    return paths
+
+
 def resolve_glossary(reference: str, base: Path) -> list[Path] | None:
     """The files a glossary reference in config or on the command line names: a file (relative to
     `base`), every glossary file in a folder (`glossaries/`), or a built-in name. None: nothing."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from l10n_qa.model import CATEGORIES, CONTENT_TYPES, Locale, Severity
+from l10n_qa.model import CATEGORIES, CONTENT_TYPES, Locale, Rule, Severity
 from l10n_qa.packs import builtin
 from l10n_qa.packs.loading import file_stamps
 from l10n_qa.packs.matcher import REGEX_TIMEOUT, Pattern, PatternError
@@ -342,7 +342,6 @@ def _check_regex(expression: str, shown: str, line: int) -> None:
 
 def rule_metadata(pack: RulePack):
     """The registry's Rule for each pack rule: what `l10n-qa rules` and `explain` show."""
-    from l10n_qa.checks.registry import Rule
 
     found = []
     for rule in pack.rules:
@@ -448,19 +447,14 @@ def load_packs(paths: Iterable[str]) -> list[RulePack]:
 
 def pack_set(paths: tuple[str, ...], markets: tuple, registers: tuple) -> PackSet:
     """The run's packs, read and compiled once per process (each file checked reuses them; a pack
-    file changed since, same path and new contents, is read again). Their rules are added to the
-    registry here too: a worker process started by spawn has not seen the config."""
+    file changed since, same path and new contents, is read again). Their rules' metadata travels in
+    the run's settings (its registry), so a worker process needs nothing else from the config."""
     return _pack_set(tuple(paths), file_stamps(paths), tuple(markets), tuple(registers))
 
 
 @lru_cache(maxsize=8)
 def _pack_set(paths: tuple[str, ...], stamps: tuple, markets: tuple, registers: tuple) -> PackSet:
-    from l10n_qa.checks import RULES
-    from l10n_qa.checks.rulepacks import register
-
-    packs = load_packs(paths)
-    register(packs, RULES)
-    return PackSet(packs, dict(markets), dict(registers))
+    return PackSet(load_packs(paths), dict(markets), dict(registers))
 
 
 __all__ = ["KINDS", "PackRule", "PackScope", "PackSet", "PatternError", "RulePack", "RulePackError", "builtin_packs",

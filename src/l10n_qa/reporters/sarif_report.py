@@ -59,7 +59,7 @@ def _descriptor(rule) -> dict:
 
 
 def as_dict(report: Report) -> dict:
-    from l10n_qa.checks import RULES  # rule metadata only: names, summaries, rationales
+    from l10n_qa.checks import RULES  # a report built without a run: the built-in rules' metadata
 
     rule_ids = sorted({f.rule for f in report.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -96,7 +96,8 @@ def as_dict(report: Report) -> dict:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "l10n-qa", "version": __version__, "semanticVersion": __version__,
-                                "rules": [_descriptor(RULES[rule_id]) for rule_id in rule_ids]}},
+                                "rules": [_descriptor(report.rules.get(rule_id) or RULES[rule_id])
+                                          for rule_id in rule_ids]}},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": results,

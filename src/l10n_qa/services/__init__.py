@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from l10n_qa.model import InputError, Report
 
 if TYPE_CHECKING:
-    from l10n_qa.engine import Settings
+    from l10n_qa.settings import Settings
 
 
 @contextmanager
