@@ -111,6 +111,36 @@ def test_files_lists_what_check_reads(project):
     assert "notes.rtf  unsupported" in result.stdout and "missing.po: no such file or directory" in result.stderr
 
 
+def test_files_lists_the_files_check_reads_with_their_paired_source(tmp_path):
+    """`files` plans the run as `check` does: sources are not listed as translations, and each
+    translation names the file it is paired with."""
+    (tmp_path / ".git").mkdir()
+    for locale, text in (("en-US", "# Refunds\n\nAsk for a refund within 30 days.\n"),
+                         ("de-DE", "# Erstattungen\n\nFordern Sie eine Erstattung innerhalb von 30 Tagen an.\n"),
+                         ("fr-FR", "# Remboursements\n\nDemandez un remboursement sous 30 jours.\n")):
+        (tmp_path / "help" / locale).mkdir(parents=True)
+        (tmp_path / "help" / locale / "refunds.md").write_text(text, encoding="utf-8")
+    (tmp_path / "l10n-qa.yaml").write_text("source_locale: en-US\n", encoding="utf-8")
+    result = l10n_qa("files", "help", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    listed = {f["path"]: f["source"] for f in json.loads(result.stdout)["files"]}
+    assert listed == {"help/de-DE/refunds.md": "help/en-US/refunds.md", "help/fr-FR/refunds.md": "help/en-US/refunds.md"}
+    checked = json.loads(l10n_qa("check", "help", "-f", "json", cwd=tmp_path).stdout)
+    assert checked["summary"]["files"] == len(listed)
+
+
+def test_config_show_for_a_file_uses_the_config_check_would_use(project):
+    """`config show FILE` shows the config nearest FILE (as `check FILE` uses), not the working folder's."""
+    (project / "docs").mkdir()
+    (project / "docs" / "l10n-qa.yaml").write_text("source_locale: en-GB\nfail_on: warning\n", encoding="utf-8")
+    write_po(project / "docs" / "de.po", "Hello!", "Hallo!", "de")
+    shown = json.loads(l10n_qa("config", "show", "docs/de.po", "--format", "json", cwd=project).stdout)
+    values = {v["key"]: (v["value"], v["from"]) for v in shown["values"]}
+    assert shown["config"] == "docs/l10n-qa.yaml"
+    assert values["source_locale"] == ("en-GB", "docs/l10n-qa.yaml:1")
+    assert values["fail_on"] == ("warning", "docs/l10n-qa.yaml:2")
+
+
 def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
                           env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",

@@ -182,3 +182,32 @@ def test_pack_format_errors(text, message):
 
 def test_builtin_packs_are_the_documented_ones():
     assert [p.stem for p in builtin_packs()] == ["culture", "formality", "rtl", "typography"]
+
+
+def test_a_users_pack_rule_is_known_to_sarif_directives_and_config_show(tmp_path, tmp_path_factory):
+    """One registry per run: the SARIF rule table, inline directives, `severity:` and `config show`
+    all know the user's rules, as `check` does."""
+    project(tmp_path, "source_locale: en\nrule_packs: [acme.yaml]\nseverity:\n  culture.refund-promise: warning\n")
+    po = write_po(tmp_path / "de.po", "Try Acme One for your refund.", "Testen Sie Acme Classic für Ihre garantiert "
+                  "Erstattung.", "de")
+    result = run("check", "de.po", "--format", "sarif", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    driver = json.loads(result.stdout)["runs"][0]["tool"]["driver"]
+    described = {rule["id"]: rule for rule in driver["rules"]}
+    assert set(described) == {"culture.old-brand-name", "culture.refund-promise"}
+    assert described["culture.old-brand-name"]["fullDescription"]["text"] == \
+        "The product was renamed in 2024; the old name confuses customers. (Rule pack `acme-voice`, acme.yaml:6.)"
+    assert described["culture.old-brand-name"]["defaultConfiguration"] == {"level": "error"}
+    # A directive naming the user's rule hides its finding, and is no unknown rule.
+    text = po.read_text(encoding="utf-8").replace("#. entry\n", "# l10n-qa: disable-next-line culture.old-brand-name "
+                                                  "-- the old name is quoted on purpose\n")
+    po.write_text(text, encoding="utf-8")
+    assert findings(run("check", "de.po", "--format", "json", cwd=tmp_path)) == [("culture.refund-promise", 9, 42)]
+    shown = json.loads(run("config", "show", "--format", "json", cwd=tmp_path).stdout)
+    rules = {r["rule"]: r for r in shown["rules"]}
+    assert (rules["culture.refund-promise"]["severity"], rules["culture.refund-promise"]["from"]) == (
+        "warning", "l10n-qa.yaml:4")
+    assert rules["culture.old-brand-name"]["severity"] == "error"
+    # The built-in registry is untouched: a folder without that config does not know the rule.
+    elsewhere = tmp_path_factory.mktemp("no-config")
+    assert run("explain", "culture.old-brand-name", cwd=elsewhere).returncode == 2
