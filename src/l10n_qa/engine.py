@@ -7,7 +7,6 @@ and a file that cannot be read becomes an `errors` entry while every other file 
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from l10n_qa.blocks import Pairing
 from l10n_qa.model import (CATEGORIES, Document, Finding, Hit, InputError, Locale, Report, Segment, Severity,
                            Suppressed, fingerprint)
 from l10n_qa.pairing import pair_document, plan
+from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin
 from l10n_qa.services import prepared
 
 if TYPE_CHECKING:
@@ -117,9 +117,8 @@ class FileResult:
 
 def _read(task: FileTask) -> bytes:
     if task.real_path == "-":
-        return sys.stdin.buffer.read()
-    with open(task.real_path, "rb") as handle:
-        return handle.read()
+        return read_stdin()
+    return read_regular_file(task.real_path)  # no FIFO, device or oversized file (safe_read.py)
 
 
 def active_checkers(settings: Settings) -> tuple[Checker, ...]:
@@ -154,6 +153,9 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
     """Read and load one file; problems become `errors` entries of the result."""
     try:
         data = _read(task)
+    except ReadRefused as exc:
+        result.errors.append(InputError(task.path, exc.message))
+        return None
     except OSError as exc:
         result.errors.append(InputError(task.path, f"cannot read: {exc.strerror or exc}"))
         return None
