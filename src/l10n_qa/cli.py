@@ -569,9 +569,16 @@ def main() -> None:
         return
     try:
         app(prog_name="l10n-qa", standalone_mode=True)
-    except Exception:  # a bug of ours: still exit 2 (1 means findings), with what to report
-        import traceback
+    except Exception as exc:  # a bug of ours: still exit 2 (1 means findings), with what to report
+        import os
 
-        traceback.print_exc()
-        print(f"l10n-qa {__version__}: internal error; please report it with the traceback above.", file=sys.stderr)
+        from l10n_qa.boundary import describe_exception
+
+        # No traceback for users (design §10); L10N_QA_DEBUG=1 shows it for a bug report.
+        if os.environ.get("L10N_QA_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        print(f"l10n-qa {__version__}: internal error: {describe_exception(exc)}; please report it "
+              "(L10N_QA_DEBUG=1 shows the traceback).", file=sys.stderr)
         raise SystemExit(EXIT_ERROR) from None

@@ -102,6 +102,8 @@ _KEYS = {
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The [tool.l10n-qa] table header with any spacing and quoting TOML allows: [ tool."l10n-qa" ].
+_PYPROJECT_TABLE = re.compile(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*(?:l10n-qa|"l10n-qa"|'l10n-qa')[ \t]*\]""", re.M)
 
 
 def find_config(start: Path) -> Path | None:
@@ -112,7 +114,7 @@ def find_config(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.l10n-qa\]", pyproject.read_text(errors="replace"), re.M):
+        if pyproject.is_file() and _PYPROJECT_TABLE.search(pyproject.read_text(errors="replace")):
             return pyproject
         if (folder / ".git").exists():
             break  # the repository root: a config above it belongs to something else
@@ -136,10 +138,14 @@ def load_config(path: Path | None, display_path: str | None = None) -> Config:
     if path is None:
         return Config()
     shown = display_path or str(path)
+    from l10n_qa.safe_read import ReadRefused, read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(shown, f"cannot read: {exc}") from None
+        text = read_regular_file(str(path)).decode("utf-8")
+    except ReadRefused as exc:
+        raise ConfigError(shown, exc.message) from None
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL byte in the path
+        raise ConfigError(shown, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     if path.name == "pyproject.toml":
         raw, lines = _read_pyproject(text, shown)
     else:
@@ -148,17 +154,13 @@ def load_config(path: Path | None, display_path: str | None = None) -> Config:
 
 
 def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
-    import yaml  # only when there is a YAML config: it costs start-up time
+    from l10n_qa import safe_yaml  # only when there is a YAML config: it costs start-up time
 
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(shown, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
-    except ValueError as exc:  # a value YAML reads as a date that is none, e.g. 2027-02-30
-        raise ConfigError(shown, f"invalid value: {exc}", _bad_date_line(node)) from None
+        # Bounded: nesting and alias expansion are limited, so _collect_lines below stays small too.
+        node, raw = safe_yaml.load_plain(text)
+    except safe_yaml.YAMLError as exc:  # also a value YAML reads as a date that is none, e.g. 2027-02-30
+        raise ConfigError(shown, exc.message, exc.line) from None
     if raw is None:
         return {}, {}
     if not isinstance(raw, dict):
@@ -166,25 +168,6 @@ def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:
     lines: dict[str, int] = {}
     _collect_lines(node, "", lines)
     return raw, lines
-
-
-def _bad_date_line(node) -> int | None:
-    """The line of the first scalar that YAML takes for a date but is not a real one."""
-    import yaml
-
-    stack = [node]
-    while stack:
-        current = stack.pop(0)
-        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
-            try:
-                date.fromisoformat(current.value[:10])
-            except ValueError:
-                return current.start_mark.line + 1
-        elif isinstance(current, yaml.MappingNode):
-            stack.extend(item for pair in current.value for item in pair)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-    return None
 
 
 def _collect_lines(node, prefix: str, lines: dict[str, int]) -> None:
@@ -209,14 +192,21 @@ def _read_pyproject(text: str, shown: str) -> tuple[dict, dict[str, int]]:
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise ConfigError(shown, f"invalid TOML: {exc}", int(line.group(1)) if line else None) from None
-    raw = data.get("tool", {}).get("l10n-qa", {})
+    except RecursionError:  # tomllib recurses once per nested array
+        raise ConfigError(shown, "invalid TOML: nested too deep to read") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(shown, "`tool` must be a table ([tool.l10n-qa])", None, "tool")
+    raw = tool.get("l10n-qa", {})
+    if not isinstance(raw, dict):
+        raise ConfigError(shown, "[tool.l10n-qa] must be a table of keys and values", None, "tool.l10n-qa")
     # tomllib keeps no positions: find each top-level key's line inside the table by its name.
     lines: dict[str, int] = {}
     in_table = False
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped.startswith("["):
-            in_table = stripped.startswith("[tool.l10n-qa")
+            in_table = bool(_PYPROJECT_TABLE.match(stripped)) or stripped.startswith("[tool.l10n-qa.")
             if in_table:
                 lines.setdefault("", number)
             continue

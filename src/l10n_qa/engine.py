@@ -7,7 +7,6 @@ and a file that cannot be read becomes an `errors` entry while every other file 
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -20,10 +19,11 @@ from typing import TYPE_CHECKING
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa import suppress
+from l10n_qa import boundary, suppress
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
+from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin
 from l10n_qa.services import prepared
 from l10n_qa.settings import SelectionError, Settings
 
@@ -47,9 +47,8 @@ class FileResult:
 
 def _read(task: FileTask) -> bytes:
     if task.real_path == "-":
-        return sys.stdin.buffer.read()
-    with open(task.real_path, "rb") as handle:
-        return handle.read()
+        return read_stdin()
+    return read_regular_file(task.real_path)  # no FIFO, device or oversized file (safe_read.py)
 
 
 def active_checkers(settings: Settings) -> tuple[Checker, ...]:
@@ -65,9 +64,12 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
     for checker in checkers:
         if checker.needs_translation and not translated:
             continue
-        for hit in checker.run(pair):
-            if hit.rule in context.enabled:
-                hits.append(hit)
+        try:
+            checker_hits = [hit for hit in checker.run(pair) if hit.rule in context.enabled]
+        except Exception as exc:  # noqa: BLE001 - one broken check must not lose the file's other findings
+            context.check_failures.append((checker.rules[0].id if checker.rules else checker.name, segment, exc))
+            continue
+        hits.extend(checker_hits)
     return hits
 
 
@@ -82,6 +84,9 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
     """Read and load one file; problems become `errors` entries of the result."""
     try:
         data = _read(task)
+    except ReadRefused as exc:
+        result.errors.append(InputError(task.path, exc.message))
+        return None
     except OSError as exc:
         result.errors.append(InputError(task.path, f"cannot read: {exc.strerror or exc}"))
         return None
@@ -109,6 +114,13 @@ def load_document(task: FileTask, result: FileResult) -> Document | None:
         return None
     result.errors.extend(document.errors)
     return document
+
+
+def _segment_line(segment: Segment | None) -> int | None:
+    try:
+        return segment.target_map.locate(0)[0] if segment is not None else None
+    except Exception:  # noqa: BLE001 - only a hint for an error message
+        return None
 
 
 class _FindingMaker:
@@ -175,9 +187,14 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
             result.findings.append(make(segment, hit))
     for document_checker in DOCUMENT_CHECKERS:
         if any(rule.id in settings.enabled for rule in document_checker.rules):
-            for segment, hit in document_checker.run(document, context):
-                if hit.rule in settings.enabled:
-                    result.findings.append(make(segment, hit))
+            try:
+                found = [(s, hit) for s, hit in document_checker.run(document, context) if hit.rule in settings.enabled]
+            except Exception as exc:  # noqa: BLE001 - reported with the rule id, the other findings kept
+                context.check_failures.append((document_checker.rules[0].id, None, exc))
+                continue
+            result.findings.extend(make(segment, hit) for segment, hit in found)
+    result.errors.extend(boundary.check_failure(task.path, rule, exc, _segment_line(segment))
+                         for rule, segment, exc in context.check_failures)
     result.notices |= context.notices
     result.errors.extend(InputError(where, message) for where, message in sorted(context.errors))
     # The filter stage's per-file part: inline directives and config `suppress:` entries.
@@ -235,7 +252,8 @@ def check_tasks(tasks: list[FileTask], errors: list[InputError], settings: Setti
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
     with prepared(settings, workers, report) as settings:
-        check = partial(check_file, settings=settings)
+        # The per-file boundary: whatever one file raises becomes its errors entry (boundary.py).
+        check = partial(boundary.guarded, check_file, FileResult, settings=settings)
         if workers > 1 and not any(t.real_path == "-" for t in tasks):
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 results = pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8)))

@@ -71,6 +71,9 @@ class CheckContext:
     # errors as (where, message) that make the exit code 2 (e.g. LanguageTool required but down).
     notices: set[str] = field(default_factory=set)
     errors: set[tuple[str, str]] = field(default_factory=set)
+    # Checks that raised, as (rule id, segment or None, exception): the engine reports each as an
+    # errors entry of the file and keeps the file's other findings.
+    check_failures: list = field(default_factory=list)
 
     @property
     def legalbase(self):

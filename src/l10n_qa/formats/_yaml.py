@@ -23,13 +23,12 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 
 def compose(text: str, first_line: int = 1) -> yaml.Node | None:
     """The node tree of `text`; `first_line` is the file line `text` starts on (for errors)."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        line = mark.line + first_line if mark else None
-        raise LoadError(f"invalid YAML: {problem}", line) from None
+    from l10n_qa import safe_yaml
+
+    try:  # bounded: nesting depth and alias expansion are limited (safe_yaml.py)
+        return safe_yaml.compose(text, first_line, exact_positions=True)
+    except safe_yaml.YAMLError as exc:
+        raise LoadError(exc.message, exc.line) from None
 
 
 def is_text(node: yaml.Node) -> bool:

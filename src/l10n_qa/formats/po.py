@@ -99,7 +99,10 @@ def _msgstr_chunks(lines: list[str], start: int) -> dict[int | None, list[tuple[
         if stripped.startswith("msgstr"):
             key: int | None = None
             if stripped.startswith("msgstr["):
-                key = int(stripped[7 : stripped.index("]")])
+                # polib accepts a malformed index (`msgstr[0 "b"`, `msgstr[x]`): read what digits there
+                # are, and let an unreadable one share key 0 rather than end the run.
+                digits = re.match(r"\s*(\d{1,9})", stripped[7:])
+                key = int(digits.group(1)) if digits else 0
             quote = line.find('"', indent + 6)
             if quote == -1:
                 break

@@ -35,7 +35,11 @@ _TRUE = {"1", "yes", "y", "true", "x", "✓"}
 
 def _decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count, a lone surrogate
+            raise GlossaryError(path, f"not valid UTF-16 although it starts with a UTF-16 byte order mark "
+                                f"(byte {exc.start}): export the glossary as CSV UTF-8") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from l10n_qa.model import Locale
-from l10n_qa.packs import yaml_lines
+from l10n_qa import safe_yaml
 from l10n_qa.packs.matcher import Pattern, PatternError, _compile_regex
 from l10n_qa.packs.rules import Concept, Forbid, Origin, Require, RuleSet
 from l10n_qa.packs.text import fold, language_of, profile, tokenize
@@ -208,8 +208,8 @@ _TERM_KEYS = ("term", "variants", "pattern", "case_sensitive", "inflect", "reaso
 
 def load_yaml(text: str, path: str, default_id: str) -> Glossary:
     try:
-        data = yaml_lines.load(text)
-    except yaml_lines.YAMLError as exc:
+        data = safe_yaml.load(text)
+    except safe_yaml.YAMLError as exc:
         raise GlossaryError(path, exc.message, exc.line) from None
     return _Reader(path).glossary(data, default_id)
 
@@ -234,7 +234,7 @@ class _Reader:
 
     def glossary(self, data, default_id: str) -> Glossary:
         if not isinstance(data, dict):
-            raise self.fail(yaml_lines.line_of(data, 1), "a glossary is a mapping with `entries:` (see docs/glossaries.md)")
+            raise self.fail(safe_yaml.line_of(data, 1), "a glossary is a mapping with `entries:` (see docs/glossaries.md)")
         self.keys(data, _TOP_KEYS, "glossary")
         entries = data.get("entries")
         if not isinstance(entries, list):

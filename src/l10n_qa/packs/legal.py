@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from l10n_qa.model import CONTENT_TYPES, Locale
-from l10n_qa.packs import builtin, yaml_lines
+from l10n_qa import safe_yaml
+from l10n_qa.packs import builtin
 from l10n_qa.packs.glossary import Entry, Glossary, GlossaryError, Term, _Reader
 from l10n_qa.packs.loading import file_stamps
 from l10n_qa.packs.rules import Forbid, Require, RuleSet, Scope
@@ -128,14 +129,12 @@ def load_pack(path: str | Path, shown: str | None = None) -> LegalPack:
     """Read one legal pack; raises GlossaryError (file, line, message) for anything wrong."""
     shown = shown or _display(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise GlossaryError(shown, f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise GlossaryError(shown, "not valid UTF-8 (save the legal list as UTF-8)") from None
+        text = safe_yaml.read_data_file(path, "legal list")
+    except safe_yaml.DataFileError as exc:
+        raise GlossaryError(shown, exc.message) from None
     try:
-        data = yaml_lines.load(text)
-    except yaml_lines.YAMLError as exc:
+        data = safe_yaml.load(text)
+    except safe_yaml.YAMLError as exc:
         raise GlossaryError(shown, exc.message, exc.line) from None
     if not isinstance(data, dict):
         raise GlossaryError(shown, "a legal list is a mapping with `entries:` (see docs/legal.md)", 1)

@@ -37,10 +37,14 @@ def glossary_format(path: str | Path, head: bytes = b"") -> str | None:
 def load_glossary(path: str | Path, shown: str | None = None, source_locale: str | None = None) -> Glossary:
     """Read one glossary file; raises GlossaryError (with the line, where known)."""
     shown = shown or display_path(path)
+    from l10n_qa.safe_read import ReadRefused, read_regular_file
+
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(shown, f"cannot read: {exc.strerror or exc}") from None
+        data = read_regular_file(str(path))
+    except ReadRefused as exc:
+        raise GlossaryError(shown, exc.message) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise GlossaryError(shown, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     fmt = glossary_format(path, data[:2048])
     default_id = Path(path).stem
     if fmt == "yaml":

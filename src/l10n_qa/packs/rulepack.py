@@ -28,7 +28,7 @@ from l10n_qa.packs.loading import file_stamps
 from l10n_qa.packs.matcher import REGEX_TIMEOUT, Pattern, PatternError
 from l10n_qa.packs.rules import Concept, Forbid, Origin, Require, RuleSet, Scope
 from l10n_qa.packs.text import language_of
-from l10n_qa.packs.yaml_lines import LocatedDict, LocatedList, YAMLError, load
+from l10n_qa.safe_yaml import DataFileError, LocatedDict, LocatedList, YAMLError, load, read_data_file
 
 KINDS = ("forbid", "prefer", "pair", "require", "characters")
 REGISTERS = ("formal", "informal")
@@ -152,11 +152,9 @@ def resolve(reference: str, base: Path) -> list[Path] | None:
 def load_pack(path: str | Path, shown: str | None = None) -> RulePack:
     shown = shown or display_path(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise RulePackError(shown, f"cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise RulePackError(shown, "not valid UTF-8 (save the pack as UTF-8)") from None
+        text = read_data_file(path, "pack")
+    except DataFileError as exc:
+        raise RulePackError(shown, exc.message) from None
     return parse_pack(text, shown)
 
 

@@ -1,0 +1,117 @@
+"""Bad input never crashes, hangs or loses a file (design §10, issue 13).
+
+Each test is one reproducer of ../shared/fuzz-repro/<ID>/ rebuilt in a temporary folder: the broken
+input sits beside a good file, and the test asserts the exact exit code, that the broken file is an
+`errors` entry naming its path (and line where known), and that the good file is still reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import write_po
+
+GOOD_PO = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\nmsgid "Hello %s"\nmsgstr "Hallo %s"\n'
+# An error-level finding: placeholder.missing on line 6.
+BAD_PO = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Hello %s"\nmsgstr "Hallo"\n'
+
+
+def run(*args: str, cwd: Path, stdin: bytes | None = None, close_stdin: bool = False,
+        env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "L10N_QA_DEBUG")}
+    full_env.update(env or {})
+    kwargs = {"stdin": subprocess.DEVNULL} if stdin is None and not close_stdin else {}
+    if close_stdin:
+        # A CI step without standard input: file descriptor 0 closed in the child.
+        kwargs = {"preexec_fn": lambda: os.close(0)}
+    return subprocess.run([sys.executable, "-m", "l10n_qa", *map(os.fsdecode, args)], cwd=cwd, capture_output=True,
+                          input=stdin, env=full_env, timeout=120, **kwargs)
+
+
+def check_json(*args: str, cwd: Path, **kwargs) -> tuple[int, dict, str]:
+    """Run `check … -f json`; (exit code, the report, standard error as text)."""
+    done = run("check", *args, "-f", "json", "--no-progress", "-j", "1", cwd=cwd, **kwargs)
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr, stderr
+    out = done.stdout.decode("utf-8")  # strict: the report is valid UTF-8
+    report = json.loads(out) if out.strip() else {}
+    return done.returncode, report, stderr
+
+
+def errors_for(report: dict, path: str) -> list[dict]:
+    return [e for e in report["errors"] if e["path"] == path]
+
+
+def finding_paths(report: dict) -> set[str]:
+    return {f["path"] for f in report["findings"]}
+
+
+def po_pair(root: Path, bad_name: str, bad_text: str | bytes) -> None:
+    """locale/de/<bad_name> (the broken input) beside locale/fr/bad.po (one error finding: must survive)."""
+    (root / "locale" / "de").mkdir(parents=True, exist_ok=True)
+    (root / "locale" / "fr").mkdir(parents=True, exist_ok=True)
+    bad = root / "locale" / "de" / bad_name
+    bad.write_bytes(bad_text if isinstance(bad_text, bytes) else bad_text.encode("utf-8"))
+    (root / "locale" / "fr" / "bad.po").write_text(BAD_PO.replace("de", "fr"), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-file boundary
+
+
+def test_a_check_that_raises_is_an_error_with_its_rule_id_and_the_files_other_findings_are_kept(tmp_path, monkeypatch):
+    from l10n_qa import engine
+    from l10n_qa.checks import CHECKERS
+    from l10n_qa.discover import FileTask
+    from l10n_qa.formats import LoadHints
+    from l10n_qa.model import Locale
+
+    def broken(pair):
+        raise ZeroDivisionError("boom")
+        yield  # pragma: no cover
+
+    victim = next(c for c in CHECKERS if any(r.id == "whitespace.trailing" for r in c.rules))
+    others = tuple(c for c in CHECKERS if c is not victim)
+    monkeypatch.setattr(engine, "CHECKERS", (dataclasses.replace(victim, run=broken), *others))
+    path = write_po(tmp_path / "de.po", "Hello %s", "Hallo", "de")
+    settings = engine.Settings.build()
+    task = FileTask(str(path), str(path), LoadHints(Locale("en"), Locale("de")))
+    result = engine.boundary.guarded(engine.check_file, engine.FileResult, task, settings)
+    assert [f.rule for f in result.findings if f.rule == "placeholder.missing"] == ["placeholder.missing"]
+    assert len(result.errors) == 1
+    error = result.errors[0]
+    assert error.path == str(path) and error.line == 9
+    assert error.message.startswith(f"check {victim.rules[0].id} failed on this text: internal error")
+    assert "ZeroDivisionError: boom" in error.message
+
+
+def test_a_file_whose_loading_raises_is_an_error_and_the_run_goes_on(tmp_path, monkeypatch):
+    from l10n_qa import engine
+    from l10n_qa.discover import FileTask
+    from l10n_qa.formats import LoadHints
+    from l10n_qa.model import Locale
+
+    def exploding_read(task):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(engine, "_read", exploding_read)
+    task = FileTask("x.po", "x.po", LoadHints(Locale("en"), Locale("de")))
+    result = engine.boundary.guarded(engine.check_file, engine.FileResult, task, engine.Settings.build())
+    assert result.path == "x.po" and result.findings == []
+    assert [e.path for e in result.errors] == ["x.po"]
+    assert "internal error" in result.errors[0].message and "KeyError" in result.errors[0].message
+
+
+def test_D01_po_msgstr_index_without_closing_bracket_is_read_and_the_other_file_reported(tmp_path):
+    po_pair(tmp_path, "broken.po", 'msgid "a"\nmsgid_plural "as"\nmsgstr[0 "b"\nmsgstr[1] "c"\n')
+    code, report, _ = check_json(".", cwd=tmp_path)
+    assert code == 1  # the French placeholder error; the broken-index file is read, not a crash
+    assert finding_paths(report) == {"locale/fr/bad.po"}
+    assert report["summary"]["files"] == 2
