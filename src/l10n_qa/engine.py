@@ -400,6 +400,7 @@ class Run:
                                 registers=tuple(config.formality.items()))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
+        self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one
 
     @property
     def registry(self) -> "RuleRegistry":
@@ -483,7 +484,6 @@ class Run:
         started = time.perf_counter()
         tasks, errors = self.tasks()
         report = check_tasks(tasks, errors, self.settings, self.options.jobs, progress)
-        self.written_baseline = None
         if self.options.write_baseline:
             from l10n_qa.baseline import Baseline, BaselineError
 
