@@ -9,6 +9,7 @@ from pathlib import Path
 import l10n_qa
 from l10n_qa.checks import CHECKERS, RULES, registry_for
 from l10n_qa.engine import active_checkers
+from l10n_qa.packs.rulepack import display_path
 from l10n_qa.settings import Settings
 
 PACKAGE = Path(l10n_qa.__file__).parent
@@ -115,5 +116,6 @@ def test_a_pack_rule_with_a_builtin_id_is_a_clash(tmp_path):
     pack = tmp_path / "clash.yaml"
     pack.write_text(USER_PACK.replace("culture.old-brand-name", "culture.christmas-greeting"), encoding="utf-8")
     registry, clashes = registry_for([str(pack)])
-    assert clashes == [f"{pack}: rule culture.christmas-greeting is already defined elsewhere"]
+    # The message names the pack as reports do (relative to the working folder when that is shorter).
+    assert clashes == [f"{display_path(pack)}: rule culture.christmas-greeting is already defined elsewhere"]
     assert registry["culture.christmas-greeting"] == RULES["culture.christmas-greeting"]
