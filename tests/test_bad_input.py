@@ -115,3 +115,49 @@ def test_D01_po_msgstr_index_without_closing_bracket_is_read_and_the_other_file_
     assert code == 1  # the French placeholder error; the broken-index file is read, not a crash
     assert finding_paths(report) == {"locale/fr/bad.po"}
     assert report["summary"]["files"] == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports always valid UTF-8, baselines that are not baselines
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any name bytes")
+def test_D55_file_name_not_valid_utf8_is_reported_with_an_escaped_name_and_nothing_lost(tmp_path):
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "good.po").write_text(GOOD_PO, encoding="utf-8")
+    bad_name = os.fsdecode(b"bad-\xff\xfe.po")
+    (tmp_path / "locale" / "de" / bad_name).write_text(BAD_PO, encoding="utf-8")
+    code, report, stderr = check_json(".", cwd=tmp_path)
+    assert code == 1, stderr
+    assert [(f["path"], f["rule"], f["line"]) for f in report["findings"]] == [
+        ("locale/de/bad-\udcff\udcfe.po", "placeholder.missing", 6)]
+    assert report["errors"] == []
+
+
+def test_json_text_escapes_lone_surrogates_and_keeps_other_characters_readable():
+    from l10n_qa import json_text
+
+    text = json_text.dumps({"name": "bad-\udcff.po", "text": "Grüße"})
+    text.encode("utf-8")  # strict: must not raise
+    assert "Grüße" in text
+    assert json.loads(text) == {"name": "bad-\udcff.po", "text": "Grüße"}
+
+
+@pytest.mark.parametrize("baseline_text, says", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"version": 1, "findings": [], "n": ' + "9" * 5001 + "}", "digits"),
+], ids=["deep", "huge-number"])
+def test_D08_a_corrupt_baseline_is_a_clear_error_for_check_and_for_baseline_update(tmp_path, baseline_text, says):
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "good.po").write_text(GOOD_PO, encoding="utf-8")
+    (tmp_path / "corrupt.json").write_text(baseline_text, encoding="utf-8")
+    done = run("check", ".", "--baseline", "corrupt.json", "-f", "json", "--no-progress", cwd=tmp_path)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in stderr and "internal error" not in stderr
+    assert "corrupt.json: not a baseline file" in stderr and says in stderr
+    (tmp_path / "l10n-qa-baseline.json").write_text(baseline_text, encoding="utf-8")
+    done = run("baseline", "update", ".", cwd=tmp_path)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "internal error" not in stderr
+    assert "l10n-qa-baseline.json: not a baseline file" in stderr
+    assert (tmp_path / "l10n-qa-baseline.json").read_text(encoding="utf-8") == baseline_text  # left alone

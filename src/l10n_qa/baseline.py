@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from l10n_qa import json_text
 from l10n_qa.model import BaselineEntry, Finding, Report
 
 FORMAT_VERSION = 1
@@ -72,6 +73,10 @@ class Baseline:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}:{exc.lineno}: not a baseline file: {exc.msg}") from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a baseline file: nested too deeply") from None
+        except ValueError as exc:  # e.g. an integer longer than Python's digit limit
+            raise BaselineError(f"{path}: not a baseline file: {exc}") from None
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{path}: not an l10n-qa baseline (version {FORMAT_VERSION} with a `findings` list)")
         entries = []
@@ -129,7 +134,7 @@ class Baseline:
 
         entries = sorted(set(self.entries if entries is None else entries),
                          key=lambda e: (e.path, e.rule, e.segment, e.matched, e.fingerprint))
-        lines = [json.dumps({"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,
+        lines = [json_text.dumps({"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,
                              "fingerprint": e.fingerprint}, ensure_ascii=False) for e in entries]
         body = ",\n    ".join(lines)
         text = (f'{{\n  "version": {FORMAT_VERSION},\n  "about": {json.dumps(_ABOUT)},\n  "findings": ['

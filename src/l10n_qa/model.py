@@ -284,7 +284,10 @@ class Finding:
 
 def fingerprint(rule: str, path: str, segment: str, matched: str, occurrence: int) -> str:
     """Stable across unrelated edits: no line numbers, only what the finding is about."""
-    digest = hashlib.sha256("\x1f".join((rule, path, segment, matched, str(occurrence))).encode("utf-8"))
+    # surrogateescape: a file name that is not valid UTF-8 reaches us as lone surrogates (PEP 383);
+    # hashing its original bytes keeps the fingerprint stable instead of crashing the whole run.
+    joined = "\x1f".join((rule, path, segment, matched, str(occurrence)))
+    digest = hashlib.sha256(joined.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:20]
 
 
