@@ -161,3 +161,44 @@ def test_D08_a_corrupt_baseline_is_a_clear_error_for_check_and_for_baseline_upda
     assert done.returncode == 2 and "internal error" not in stderr
     assert "l10n-qa-baseline.json: not a baseline file" in stderr
     assert (tmp_path / "l10n-qa-baseline.json").read_text(encoding="utf-8") == baseline_text  # left alone
+
+
+# ---------------------------------------------------------------------------------------------
+# Config values the OS or Python cannot take: a config error at the key's line, never a traceback
+
+
+def config_error(tmp_path: Path, config_text: str) -> str:
+    (tmp_path / "locale" / "de").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "locale" / "de" / "good.po").write_text(GOOD_PO, encoding="utf-8")
+    (tmp_path / "l10n-qa.yaml").write_text(config_text, encoding="utf-8")
+    done = run("check", ".", "-f", "json", "--no-progress", cwd=tmp_path)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "internal error" not in stderr and "Traceback" not in stderr, stderr
+    return stderr
+
+
+@pytest.mark.parametrize("config_text, says", [
+    ("glossaries: [" + "x" * 5000 + "]\n", "l10n-qa.yaml:1: glossaries[0]: the path is 5000 bytes long"),
+    ("rule_packs: [" + "x" * 5000 + "]\n", "l10n-qa.yaml:1: rule_packs[0]: the path is 5000 bytes long"),
+    ("legal: [dir/" + "x" * 300 + "]\n", "l10n-qa.yaml:1: legal[0]: the path has a name of 300 bytes"),
+    ('fail_on: error\nbaseline: "a\\0b"\n', "l10n-qa.yaml:2: baseline: the path contains a NUL character"),
+], ids=["long-glossary", "long-rule-pack", "long-name-legal", "nul-baseline"])
+def test_D60_config_path_values_no_file_can_have_are_config_errors_at_their_line(tmp_path, config_text, says):
+    assert says in config_error(tmp_path, config_text)
+
+
+@pytest.mark.parametrize("option, says", [
+    ("concurrency: .nan", "l10n-qa.yaml:3: languagetool.concurrency: expected a number of at least 1, got nan"),
+    ("batch_chars: .inf", "l10n-qa.yaml:3: languagetool.batch_chars: expected a finite number"),
+    ("timeout: " + "1" * 400, "l10n-qa.yaml:3: languagetool.timeout: expected a finite number"),
+    ("timeout: .inf", "l10n-qa.yaml:3: languagetool.timeout: expected a finite number"),
+], ids=["nan", "inf-int", "huge-int-float", "inf-float"])
+def test_D61_languagetool_numbers_nan_inf_or_huge_are_config_errors_at_their_line(tmp_path, option, says):
+    assert says in config_error(tmp_path, f"languagetool:\n  enabled: false\n  {option}\n")
+
+
+def test_unusable_path_reason_accepts_ordinary_paths():
+    from l10n_qa.safe_read import unusable_path_reason
+
+    assert unusable_path_reason("glossaries/de.yaml") is None
+    assert unusable_path_reason("a/" * 1000 + "b") is None  # long but every name short: the OS decides
