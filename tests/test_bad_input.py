@@ -202,3 +202,43 @@ def test_unusable_path_reason_accepts_ordinary_paths():
 
     assert unusable_path_reason("glossaries/de.yaml") is None
     assert unusable_path_reason("a/" * 1000 + "b") is None  # long but every name short: the OS decides
+
+
+# ---------------------------------------------------------------------------------------------
+# Strings and numbers Python's readers accept but later code could not handle
+
+
+def test_D02_lone_surrogate_in_a_json_placeholder_is_checked_and_the_report_is_valid_utf8(tmp_path):
+    for locale, target in (("en", "Hello {{na\\ud800me}}"), ("de", "Hallo")):
+        (tmp_path / locale).mkdir()
+        (tmp_path / locale / "translation.json").write_text('{"greet": "%s"}\n' % target, encoding="utf-8")
+    code, report, stderr = check_json(".", cwd=tmp_path)  # check_json decodes the report strictly
+    assert report["errors"] == [], report["errors"]
+    assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
+        ("placeholder.missing", "de/translation.json", 1)]
+    assert "\ud800" in report["findings"][0]["message"] + (report["findings"][0]["source"] or "")
+
+
+def test_D09_json_reply_with_an_over_long_integer_is_an_error_for_that_file_only(tmp_path):
+    po_pair(tmp_path, "ignored.txt", "")
+    for locale, body in (("en", '{"n": 1, "greet": "Hi"}'), ("de", '{"n": %s, "greet": "Hallo"}' % ("9" * 5001))):
+        (tmp_path / "json" / locale).mkdir(parents=True)
+        (tmp_path / "json" / locale / "translation.json").write_text(body + "\n", encoding="utf-8")
+    code, report, stderr = check_json(".", cwd=tmp_path)
+    assert code == 2
+    [error] = errors_for(report, "json/de/translation.json")
+    assert error["message"].startswith("invalid JSON: ") and "digits" in error["message"]
+    assert "internal error" not in error["message"]
+    assert "locale/fr/bad.po" in finding_paths(report)
+
+
+def test_D11_a_digit_newer_than_pythons_unicode_data_is_read_by_its_value(tmp_path):
+    from l10n_qa.checks.numbers import values
+
+    assert values("\U00011de5") == values("5")  # regex counts it as a digit, unicodedata 3.11 does not know it
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "a.po").write_text('msgid "Keep it for 30 days"\nmsgstr "30 Tage \U00011de5 aufbewahren"\n',
+                                          encoding="utf-8")
+    code, report, stderr = check_json(".", "--source-locale", "en", cwd=tmp_path)
+    assert report["errors"] == []
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("number.extra", 2)]
