@@ -242,3 +242,22 @@ def test_D11_a_digit_newer_than_pythons_unicode_data_is_read_by_its_value(tmp_pa
     code, report, stderr = check_json(".", "--source-locale", "en", cwd=tmp_path)
     assert report["errors"] == []
     assert [(f["rule"], f["line"]) for f in report["findings"]] == [("number.extra", 2)]
+
+
+def test_D10_a_control_character_yaml_forbids_is_an_error_at_its_line_in_replies_and_front_matter(tmp_path):
+    files = {
+        "replies/library/en-US.yaml": "refund:\n  title: Refund\n  body: We refunded {{amount}}.\n",
+        "replies/library/de-DE.yaml": "refund:\n  title: Erstattung\n  body: Wir haben {{amount}} \x0b erstattet.\n",
+        "help/en-US/refunds.md": "---\ntitle: Refunds\n---\n\n# Refunds\n\nText.\n",
+        "help/de-DE/refunds.md": "---\ntitle: Erstattung\x7f\n---\n\n# Erstattungen\n\nText.\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, report, stderr = check_json(".", cwd=tmp_path)
+    assert code == 2
+    lines = {e["path"]: (e["line"], e["message"]) for e in report["errors"]}
+    assert lines["replies/library/de-DE.yaml"] == (3, "invalid YAML: unacceptable character #x000b: "
+                                                      "special characters are not allowed")
+    assert lines["help/de-DE/refunds.md"][0] == 2
+    assert "#x007f" in lines["help/de-DE/refunds.md"][1]
