@@ -261,3 +261,59 @@ def test_D10_a_control_character_yaml_forbids_is_an_error_at_its_line_in_replies
                                                       "special characters are not allowed")
     assert lines["help/de-DE/refunds.md"][0] == 2
     assert "#x007f" in lines["help/de-DE/refunds.md"][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Output files: written atomically, never over a device or through a link to another file
+
+
+def test_D69_write_baseline_writes_into_a_device_and_refuses_a_link_to_an_input(tmp_path):
+    po_pair(tmp_path, "good.po", GOOD_PO)
+    try:
+        os.mknod(tmp_path / "mynull", 0o666 | __import__("stat").S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    done = run("check", ".", "--no-progress", "-f", "json", "-o", "/dev/null", "--write-baseline", "mynull", cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    assert (tmp_path / "mynull").is_char_device()  # written into, not replaced by a regular file
+    (tmp_path / "link.json").symlink_to("locale/fr/bad.po")
+    done = run("check", ".", "--no-progress", "-f", "json", "-o", "/dev/null", "--write-baseline", "link.json",
+               cwd=tmp_path)
+    assert done.returncode == 2
+    assert "link.json: cannot write the baseline: is a symbolic link; not replaced" in done.stderr.decode()
+    assert (tmp_path / "link.json").is_symlink()
+    assert (tmp_path / "locale" / "fr" / "bad.po").read_text(encoding="utf-8") == BAD_PO.replace("de", "fr")
+
+
+def test_a_report_is_replaced_whole_with_the_old_permissions_and_a_link_is_refused(tmp_path):
+    po_pair(tmp_path, "good.po", GOOD_PO)
+    (tmp_path / "out").mkdir()
+    report = tmp_path / "out" / "report.json"
+    report.write_text("old", encoding="utf-8")
+    report.chmod(0o640)
+    done = run("check", "locale", "--no-progress", "-f", "json", "-o", "out/report.json", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["findings"] == 1
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["report.json"]  # no temporary left behind
+    (tmp_path / "out" / "link.json").symlink_to("../locale/fr/bad.po")
+    done = run("check", "locale", "--no-progress", "-f", "json", "-o", "out/link.json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "cannot write out/link.json: is a symbolic link" in done.stderr.decode()
+    assert (tmp_path / "locale" / "fr" / "bad.po").read_text(encoding="utf-8") == BAD_PO.replace("de", "fr")
+
+
+def test_a_report_that_fails_half_way_leaves_the_previous_report_whole(tmp_path):
+    from l10n_qa import atomic_write
+
+    target = tmp_path / "report.json"
+    target.write_text("previous", encoding="utf-8")
+
+    def write_then_fail(handle):
+        handle.write("half")
+        raise RuntimeError("reporter bug")
+
+    with pytest.raises(RuntimeError):
+        atomic_write.write_text(target, write_then_fail)
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

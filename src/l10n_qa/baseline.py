@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n_qa import json_text
+from l10n_qa import atomic_write, json_text
 from l10n_qa.model import BaselineEntry, Finding, Report
 
 FORMAT_VERSION = 1
@@ -129,9 +129,7 @@ class Baseline:
         report.stale = [self.entries[index] for index in result.stale]
 
     def write(self, entries: list[BaselineEntry] | None = None) -> None:
-        """Write atomically: sorted, one entry per line, no timestamps."""
-        import tempfile
-
+        """Write atomically (see atomic_write): sorted, one entry per line, no timestamps."""
         entries = sorted(set(self.entries if entries is None else entries),
                          key=lambda e: (e.path, e.rule, e.segment, e.matched, e.fingerprint))
         lines = [json_text.dumps({"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,
@@ -139,20 +137,11 @@ class Baseline:
         body = ",\n    ".join(lines)
         text = (f'{{\n  "version": {FORMAT_VERSION},\n  "about": {json.dumps(_ABOUT)},\n  "findings": ['
                 + (f"\n    {body}\n  ]" if lines else "]") + "\n}\n")
-        folder = self.path.resolve().parent
-        temporary = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".l10n-qa-baseline-", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-            os.replace(temporary, self.path)
-            temporary = None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write.write_text(self.path, lambda out: out.write(text), prefix=".l10n-qa-baseline-")
         except OSError as exc:
             raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror or exc}") from None
-        finally:
-            if temporary is not None and os.path.exists(temporary):
-                os.unlink(temporary)
         self.entries = entries
 
 
