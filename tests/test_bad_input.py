@@ -317,3 +317,13 @@ def test_a_report_that_fails_half_way_leaves_the_previous_report_whole(tmp_path)
         atomic_write.write_text(target, write_then_fail)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_D71_a_link_with_another_extension_does_not_shadow_the_file_it_points_at(tmp_path):
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "bad.po").write_text(BAD_PO, encoding="utf-8")
+    (tmp_path / "a.json").symlink_to("locale/de/bad.po")  # met first in the walk; read as JSON it has no locale
+    code, report, stderr = check_json(".", cwd=tmp_path)
+    assert code == 1, stderr
+    assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
+        ("placeholder.missing", "locale/de/bad.po", 6)]
