@@ -327,3 +327,16 @@ def test_D71_a_link_with_another_extension_does_not_shadow_the_file_it_points_at
     assert code == 1, stderr
     assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
         ("placeholder.missing", "locale/de/bad.po", 6)]
+
+
+@pytest.mark.parametrize("entry_path", ["x" * 100_000, "a\\ud800"], ids=["too-long", "lone-surrogate"])
+def test_D76_a_baseline_entry_whose_path_cannot_exist_is_stale_not_a_crash(tmp_path, entry_path):
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "bad.po").write_text(BAD_PO, encoding="utf-8")
+    (tmp_path / "bl.json").write_text(
+        '{"version": 1, "findings": [{"path": "%s", "rule": "placeholder.missing", "segment": "Hello %%s", '
+        '"matched": "%%s", "fingerprint": "0123"}]}\n' % entry_path, encoding="utf-8")
+    code, report, stderr = check_json(".", "--baseline", "bl.json", cwd=tmp_path)
+    assert code == 1, stderr
+    assert [(f["rule"], f["path"]) for f in report["findings"]] == [("placeholder.missing", "locale/de/bad.po")]
+    assert [e["fingerprint"] for e in report["baseline"]["stale"]] == ["0123"]

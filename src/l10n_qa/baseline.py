@@ -117,7 +117,7 @@ class Baseline:
         checked = {self.relative(p) for p in checked_paths}
         stale = [index for index, entry in enumerate(self.entries)
                  if index not in used and entry.rule in enabled
-                 and (entry.path in checked or not (self.folder / entry.path).exists())]
+                 and (entry.path in checked or not _exists(self.folder / entry.path))]
         return Match(new, len(findings) - len(new), used, stale)
 
     def apply(self, report: Report, enabled: frozenset[str]) -> None:
@@ -143,6 +143,12 @@ class Baseline:
         except OSError as exc:
             raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror or exc}") from None
         self.entries = entries
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists raises for a name the OS cannot look up (a 100,000-character entry path, a NUL);
+    such an entry's file can never exist, so the entry is stale. os.path.exists says False for those."""
+    return os.path.exists(path)
 
 
 def _shown(path: Path) -> str:
