@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from l10n_qa import atomic_write, json_text
 from l10n_qa.model import BaselineEntry, Finding, Report
 
 FORMAT_VERSION = 1
@@ -72,6 +73,10 @@ class Baseline:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}:{exc.lineno}: not a baseline file: {exc.msg}") from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a baseline file: nested too deeply") from None
+        except ValueError as exc:  # e.g. an integer longer than Python's digit limit
+            raise BaselineError(f"{path}: not a baseline file: {exc}") from None
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{path}: not an l10n-qa baseline (version {FORMAT_VERSION} with a `findings` list)")
         entries = []
@@ -112,7 +117,7 @@ class Baseline:
         checked = {self.relative(p) for p in checked_paths}
         stale = [index for index, entry in enumerate(self.entries)
                  if index not in used and entry.rule in enabled
-                 and (entry.path in checked or not (self.folder / entry.path).exists())]
+                 and (entry.path in checked or not _exists(self.folder / entry.path))]
         return Match(new, len(findings) - len(new), used, stale)
 
     def apply(self, report: Report, enabled: frozenset[str]) -> None:
@@ -124,31 +129,26 @@ class Baseline:
         report.stale = [self.entries[index] for index in result.stale]
 
     def write(self, entries: list[BaselineEntry] | None = None) -> None:
-        """Write atomically: sorted, one entry per line, no timestamps."""
-        import tempfile
-
+        """Write atomically (see atomic_write): sorted, one entry per line, no timestamps."""
         entries = sorted(set(self.entries if entries is None else entries),
                          key=lambda e: (e.path, e.rule, e.segment, e.matched, e.fingerprint))
-        lines = [json.dumps({"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,
+        lines = [json_text.dumps({"path": e.path, "rule": e.rule, "segment": e.segment, "matched": e.matched,
                              "fingerprint": e.fingerprint}, ensure_ascii=False) for e in entries]
         body = ",\n    ".join(lines)
         text = (f'{{\n  "version": {FORMAT_VERSION},\n  "about": {json.dumps(_ABOUT)},\n  "findings": ['
                 + (f"\n    {body}\n  ]" if lines else "]") + "\n}\n")
-        folder = self.path.resolve().parent
-        temporary = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".l10n-qa-baseline-", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-            os.replace(temporary, self.path)
-            temporary = None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write.write_text(self.path, lambda out: out.write(text), prefix=".l10n-qa-baseline-")
         except OSError as exc:
             raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror or exc}") from None
-        finally:
-            if temporary is not None and os.path.exists(temporary):
-                os.unlink(temporary)
         self.entries = entries
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists raises for a name the OS cannot look up (a 100,000-character entry path, a NUL);
+    such an entry's file can never exist, so the entry is stale. os.path.exists says False for those."""
+    return os.path.exists(path)
 
 
 def _shown(path: Path) -> str:

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from l10n_qa import __version__
+from l10n_qa import __version__, atomic_write
 
 app = typer.Typer(
     name="l10n-qa",
@@ -256,8 +256,7 @@ def check(
             render(report, sys.stdout, color=False if no_color else None, **options)
             continue
         try:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                render(report, handle, color=False, **options)
+            atomic_write.write_text(path, lambda handle: render(report, handle, color=False, **options))
         except OSError as exc:
             raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
     raise typer.Exit(run.exit_code(report))

@@ -227,6 +227,7 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
             hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(_KEYS)})"
             raise fail(str(key), f"unknown key{hint}")
     config = Config(path=shown, root=root)
+    _refuse_unusable_paths(raw, fail)
 
     def locale(key: str, value) -> Locale:
         if not isinstance(value, str):
@@ -312,6 +313,25 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     config.formality = parse_formality(raw.get("formality", {}), fail)
     config.lines = lines
     return config
+
+
+# The keys whose strings are file or folder paths (built-in names are plain words, always usable).
+_PATH_KEYS = ("glossaries", "legal", "rule_packs", "baseline", "cache_dir")
+
+
+def _refuse_unusable_paths(raw: dict, fail) -> None:
+    """A path the OS cannot even look up (a NUL byte, a name over 255 bytes) is a config error at its key,
+    not an OSError from deep inside resolving it."""
+    from l10n_qa.safe_read import unusable_path_reason
+
+    for key in _PATH_KEYS:
+        value = raw.get(key)
+        items = [(key, value)] if isinstance(value, str) else (
+            [(f"{key}[{i}]", v) for i, v in enumerate(value)] if isinstance(value, list) else [])
+        for where, text in items:
+            reason = unusable_path_reason(text) if isinstance(text, str) else None
+            if reason:
+                raise fail(where, f"the path {reason}")
 
 
 def _glossaries(value, root: Path, fail) -> tuple[str, ...]:

@@ -92,6 +92,10 @@ def glob_to_regex(pattern: str, capture_wildcards: bool = False) -> re.Pattern[s
     return re.compile("".join(out) + "$")
 
 
+def _is_its_own_path(task: FileTask, real: str) -> bool:
+    return os.path.abspath(task.real_path) == real
+
+
 class Discovery:
     def __init__(self, config: Config, stdin_filename: str | None = None):
         self.config = config
@@ -157,13 +161,19 @@ class Discovery:
                 tasks.append(self.task(path))
             else:
                 errors.append(InputError(raw, "no such file or directory"))
-        seen: set[str] = set()
-        unique = []
+        # One task per real file. When a link and the file itself are both met, the file's own path
+        # wins wherever it comes in the walk: its name says its format and locale, and a link named
+        # a.json to a .po file would otherwise be misread and the catalog silently dropped.
+        index_of_real: dict[str, int] = {}
+        unique: list[FileTask] = []
         for task in tasks:
             real = os.path.realpath(task.real_path) if task.real_path != "-" else "-"
-            if real not in seen:
-                seen.add(real)
+            index = index_of_real.get(real)
+            if index is None:
+                index_of_real[real] = len(unique)
                 unique.append(task)
+            elif _is_its_own_path(task, real) and not _is_its_own_path(unique[index], real):
+                unique[index] = task
         return unique, errors
 
     def _expand(self, content_set: ContentSet) -> list[FileTask]:

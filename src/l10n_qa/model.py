@@ -284,7 +284,10 @@ class Finding:
 
 def fingerprint(rule: str, path: str, segment: str, matched: str, occurrence: int) -> str:
     """Stable across unrelated edits: no line numbers, only what the finding is about."""
-    digest = hashlib.sha256("\x1f".join((rule, path, segment, matched, str(occurrence))).encode("utf-8"))
+    # surrogatepass: a file name that is not valid UTF-8 reaches us as lone surrogates (PEP 383), and a
+    # JSON or YAML "\\ud800" escape makes one; hashing them keeps the fingerprint stable, not a crash.
+    joined = "\x1f".join((rule, path, segment, matched, str(occurrence)))
+    digest = hashlib.sha256(joined.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
 

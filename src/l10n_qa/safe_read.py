@@ -12,6 +12,12 @@ import stat
 from l10n_qa import limits
 
 
+# POSIX PATH_MAX and NAME_MAX as Linux and macOS set them (4096 with the NUL, 255); not tunable limits
+# of ours, so not in limits.py.
+_PATH_MAX_BYTES = 4096
+_NAME_MAX_BYTES = 255
+
+
 class ReadRefused(Exception):
     """A file deliberately not read; `message` says why, for the report's errors entry."""
 
@@ -81,3 +87,20 @@ def read_stdin(limit: int | None = None) -> bytes:
     if len(data) > limit:
         raise ReadRefused(too_large_message(limit))
     return data
+
+
+def unusable_path_reason(text: str) -> str | None:
+    """Why `text` can never name a file on this system, or None.
+
+    The OS refuses such names with ValueError (a NUL byte) or OSError ENAMETOOLONG, which `Path.is_file`
+    does not swallow; checking the text first lets a config value be rejected with its key and line.
+    """
+    if "\0" in text:
+        return "contains a NUL character, which no file name can hold"
+    encoded = os.fsencode(text)
+    if len(encoded) >= _PATH_MAX_BYTES:
+        return f"is {len(encoded)} bytes long, more than a path can be ({_PATH_MAX_BYTES - 1})"
+    longest = max((len(part) for part in encoded.split(os.fsencode(os.sep))), default=0)
+    if longest > _NAME_MAX_BYTES:
+        return f"has a name of {longest} bytes, more than a file name can be ({_NAME_MAX_BYTES})"
+    return None

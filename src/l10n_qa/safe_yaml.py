@@ -86,7 +86,13 @@ def _problem(exc: yaml.YAMLError) -> str:
 def check_bounds(text: str, first_line: int = 1, loader_class=None) -> None:
     """Raise YAMLError if `text` nests too deep or its aliases expand beyond the budget (see module doc)."""
     max_depth, budget = limits.max_nesting(), limits.alias_budget()
-    loader = (loader_class or _Loader)(text)
+    try:
+        # The pure-Python reader checks every character when it is made: a control character is a
+        # ReaderError here, before the event loop, and must get its line like any other YAML error.
+        loader = (loader_class or _Loader)(text)
+    except yaml.YAMLError as exc:
+        line = error_line(exc, text)
+        raise YAMLError(f"invalid YAML: {_problem(exc)}", line + first_line - 1 if line else None) from None
     open_nodes: list[tuple[str | None, int]] = []  # (anchor, expanded count at its start)
     sizes: dict[str, int] = {}  # anchor → how many values it stands for
     total = added_by_aliases = 0

@@ -7,6 +7,7 @@ not read as numbers.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -27,8 +28,22 @@ _DECIMAL_ONLY = "\u066b"
 _GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
 
 
+@functools.lru_cache(maxsize=256)
+def _digit_value(c: str) -> int:
+    """The value of a character `regex` matches with \\d. `regex` carries newer Unicode data than
+    Python's unicodedata, so some of its digits (U+11DE5) are unknown there; Unicode encodes every
+    decimal digit run as ten contiguous code points 0..9, so the offset into the \\d run gives it."""
+    known = unicodedata.decimal(c, None)
+    if known is not None:
+        return known
+    start = ord(c)
+    while start > 0 and _DIGIT.fullmatch(chr(start - 1)):
+        start -= 1
+    return (ord(c) - start) % 10
+
+
 def _ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in text)
+    return "".join(str(_digit_value(c)) if _DIGIT.fullmatch(c) else c for c in text)
 
 
 def _groups_valid(groups: list[str]) -> bool:

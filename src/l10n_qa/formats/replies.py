@@ -52,6 +52,10 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
             json.loads(text)
         except json.JSONDecodeError as exc:
             raise LoadError(f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
+        except RecursionError:
+            raise LoadError("invalid JSON: nested too deeply") from None
+        except ValueError as exc:  # an integer longer than Python's digit limit (4,300)
+            raise LoadError(f"invalid JSON: {exc}") from None
         text_for_yaml = text.replace("\t", " ")  # JSON allows tabs between tokens, YAML does not; same length
     else:
         text_for_yaml = text

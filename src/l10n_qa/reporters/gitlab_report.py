@@ -9,7 +9,7 @@ could not be checked is a `critical` issue.
 from __future__ import annotations
 
 import hashlib
-import json
+from l10n_qa import json_text
 from typing import TextIO
 
 from l10n_qa.model import Report
@@ -39,5 +39,5 @@ def issues(report: Report) -> list[dict]:
 
 def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
            show_suppressed: bool = False) -> None:
-    items = [json.dumps(item, ensure_ascii=False) for item in issues(report)]
+    items = [json_text.dumps(item, ensure_ascii=False) for item in issues(report)]
     out.write("[\n  " + ",\n  ".join(items) + "\n]\n" if items else "[]\n")

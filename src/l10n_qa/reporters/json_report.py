@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from l10n_qa import json_text
 from collections import Counter
 from typing import TextIO
 
@@ -52,7 +52,7 @@ def _write_list(out: TextIO, key: str, items) -> None:
     first = True
     for item in items:
         out.write("\n  " if first else ",\n  ")
-        out.write(json.dumps(item, ensure_ascii=False))
+        out.write(json_text.dumps(item, ensure_ascii=False))
         first = False
     out.write("]" if first else "\n]")
 
@@ -62,12 +62,12 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     """One finding per line: diffable and greppable. Each is encoded and written on its own, so a
     report of 20,000 findings never exists twice in memory, with json's C encoder (an indented dump
     takes seconds in the pure-Python one)."""
-    out.write('{\n"tool": ' + json.dumps({"name": "l10n-qa", "version": __version__}))
-    out.write(',\n"summary": ' + json.dumps(_summary(report), ensure_ascii=False))
+    out.write('{\n"tool": ' + json_text.dumps({"name": "l10n-qa", "version": __version__}))
+    out.write(',\n"summary": ' + json_text.dumps(_summary(report), ensure_ascii=False))
     _write_list(out, "findings", (finding_dict(f) for f in report.findings))
     _write_list(out, "errors", ({"path": e.path, "line": e.line, "message": e.message} for e in report.errors))
     _write_list(out, "notices", ({"message": n} for n in report.notices))
     _write_list(out, "suppressed", (
         finding_dict(s.finding) | {"suppression": {"reason": s.reason, "origin": s.origin, "until": s.until}}
         for s in report.suppressed))
-    out.write(',\n"baseline": ' + json.dumps(_baseline(report), ensure_ascii=False) + "\n}\n")
+    out.write(',\n"baseline": ' + json_text.dumps(_baseline(report), ensure_ascii=False) + "\n}\n")

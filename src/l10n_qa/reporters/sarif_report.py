@@ -14,7 +14,7 @@ them otherwise (it does not act on SARIF's `suppressions` by itself).
 
 from __future__ import annotations
 
-import json
+from l10n_qa import json_text
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
@@ -107,5 +107,5 @@ def as_dict(report: Report) -> dict:
 
 def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
            show_suppressed: bool = False) -> None:
-    json.dump(as_dict(report), out, ensure_ascii=False, indent=2)
+    out.write(json_text.dumps(as_dict(report), indent=2))
     out.write("\n")

@@ -64,9 +64,15 @@ Fail = Callable[[str, str], Exception]  # (key, message) → the ConfigError to 
 
 def _number(raw: dict, key: str, where: str, fail: Fail, default, kind, low):
     value = raw.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < low:
         raise fail(f"{where}.{key}", f"expected a number of at least {low}, got {value!r}")
-    return kind(value)
+    try:
+        converted = kind(value)
+        if isinstance(converted, float) and converted == float("inf"):
+            raise OverflowError
+    except OverflowError:  # .inf for an int, or an integer too large for a float
+        raise fail(f"{where}.{key}", f"expected a finite number of at least {low}, got one too large") from None
+    return converted
 
 
 def _ids_by_scope(raw, key: str, fail: Fail) -> tuple[tuple[str, tuple[str, ...]], ...]:
