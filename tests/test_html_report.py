@@ -58,7 +58,7 @@ def samples_report(tmp_path_factory):
 def visible_rows(browser):
     from selenium.webdriver.common.by import By
 
-    return [row for row in browser.find_elements(By.CSS_SELECTOR, "#findings-table tbody tr") if row.is_displayed()]
+    return [row for row in browser.find_elements(By.CSS_SELECTOR, "#findings-table tr.finding") if row.is_displayed()]
 
 
 @needs_browser
