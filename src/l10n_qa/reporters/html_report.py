@@ -155,16 +155,16 @@ def _options(values: list[str]) -> str:
 
 
 def _locale_options(locales: list[str]) -> str:
-    """Every locale, and before a language's regional locales the language itself (`ar` for all Arabic)."""
-    options = ['<option value="">all</option>']
-    languages_done = set()
+    """Each language that has regional locales first as itself (`ar` picks ar and ar-SA), then its locales."""
+    by_language: dict[str, list[str]] = {}
     for locale in locales:
-        language = locale.split("-")[0]
-        if language != locale and language not in languages_done:
-            regional = sum(1 for other in locales if other.split("-")[0] == language)
-            options.append(f'<option value="{escape(language)}">{escape(language)} (all {regional})</option>')
-        languages_done.add(language)
-        options.append(f'<option value="{escape(locale)}">{escape(locale)}</option>')
+        by_language.setdefault(locale.split("-")[0], []).append(locale)
+    options = ['<option value="">all</option>']
+    for language, members in by_language.items():
+        if members != [language]:
+            options.append(f'<option value="{escape(language)}">{escape(language)} (all {len(members)}: '
+                           f'{escape(", ".join(members))})</option>')
+        options.extend(f'<option value="{escape(m)}">{escape(m)}</option>' for m in members if m != language)
     return "".join(options)
 
 
