@@ -9,14 +9,19 @@ browser tests are skipped, and the static checks at the end still run.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from collections import Counter
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import write_po
+from l10n_qa.model import Finding, Report, Severity
+from l10n_qa.reporters import html_report
 from test_cli import l10n_qa
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +63,14 @@ def samples_report(tmp_path_factory):
 def visible_rows(browser):
     from selenium.webdriver.common.by import By
 
-    return [row for row in browser.find_elements(By.CSS_SELECTOR, "#findings-table tbody tr") if row.is_displayed()]
+    return [row for row in browser.find_elements(By.CSS_SELECTOR, "#findings-table tr.finding") if row.is_displayed()]
+
+
+def visible_count(browser, within: str = "#findings-table") -> int:
+    """How many findings are laid out, counted in the page (a WebDriver call per row is slow at 15k)."""
+    return browser.execute_script(
+        "return Array.prototype.filter.call(document.querySelectorAll(arguments[0] + ' tr.finding'),"
+        " function (row) { return row.getClientRects().length > 0; }).length", within)
 
 
 @needs_browser
@@ -220,3 +232,157 @@ def test_html_escapes_the_texts_it_shows(tmp_path):
     assert "<script>alert(1)</script>" not in result.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
     assert result.stdout.count("<script>") == 1  # only the report's own script
+
+
+def finding(rule="placeholder.missing", severity="error", category="placeholder", path="help/de-DE/a.md", line=3,
+            locale="de-DE", message="the placeholder {name} is missing", source="Hello {name}", target="Hallo",
+            matched="", suggestion="") -> Finding:
+    return Finding(rule=rule, category=category, severity=Severity.parse(severity), message=message, path=path,
+                   line=line, column=1, end_line=line, end_column=2, locale=locale, source_locale="en-US",
+                   segment=f"{path}#{line}", source=source, target=target, suggestion=suggestion, matched=matched,
+                   fingerprint=f"{path}{line}{rule}")
+
+
+def write_report(path: Path, findings: list[Finding]) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        html_report.render(Report(findings=findings, files=len({f.path for f in findings}), segments=len(findings)), out)
+    return path
+
+
+def rgb(browser, element) -> tuple[int, int, int]:
+    colour = browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", element)
+    return tuple(int(part) for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+
+
+@needs_browser
+def test_bidi_override_is_shown_as_a_mark_not_applied(browser, samples_report):
+    from selenium.webdriver.common.by import By
+
+    html, report = samples_report
+    [expected] = [f for f in report["findings"] if f["rule"] == "rtl.bidi-override"]
+    assert "\u202e" in expected["target"]
+    browser.get(html.as_uri())
+    # Not one live override in the page: the disguised "…fdp.exe" cannot render as "…exe.pdf".
+    assert browser.execute_script("return document.body.textContent.indexOf('\\u202e')") == -1
+    row = browser.find_element(By.XPATH, "//tr[contains(@class,'finding')][.//code[text()='rtl.bidi-override']]")
+    target = row.find_element(By.CSS_SELECTOR, "td.target")
+    assert "<U+202E>fdp.exe." in target.text
+    mark = target.find_element(By.CSS_SELECTOR, ".ctl")
+    assert mark.text == "<U+202E>" and mark.value_of_css_property("direction") == "ltr"
+
+
+@needs_browser
+def test_right_to_left_words_in_messages_are_isolated(browser, samples_report, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    html, _ = samples_report
+    browser.get(html.as_uri())
+    row = browser.find_element(By.XPATH, "//tr[contains(@class,'finding')][.//code[text()='culture.christmas-greeting']]")
+    isolated = row.find_elements(By.CSS_SELECTOR, ".msg bdi")
+    assert [b.text for b in isolated] == ["عيد ميلاد مجيد", "أطيب التمنيات"]
+    assert browser.execute_script("return getComputedStyle(arguments[0]).unicodeBidi", isolated[0]) == "isolate"
+    # Two Arabic quotes with only neutrals between them stay two runs, in the order the message says.
+    page = write_report(tmp_path / "quotes.html", [finding(locale="ar-SA", message='"مرحبا" → "أهلا": use the second')])
+    browser.get(page.as_uri())
+    first, second = browser.find_elements(By.CSS_SELECTOR, ".msg bdi")
+    assert (first.text, second.text) == ("مرحبا", "أهلا")
+    assert first.rect["x"] < second.rect["x"]
+
+
+@needs_browser
+def test_heat_map_colour_says_the_worst_severity_not_the_count(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    many_info = [finding(rule="typography.ellipsis", severity="info", category="typography", line=n, locale="fr-FR") for n in range(40)]
+    one_error = [finding(locale="fr-FR")]
+    page = write_report(tmp_path / "heat.html", many_info + one_error)
+    browser.get(page.as_uri())
+    info = browser.find_element(By.CSS_SELECTOR, '#heat-map td.cell[data-category="typography"]')
+    error = browser.find_element(By.CSS_SELECTOR, '#heat-map td.cell[data-category="placeholder"]')
+    assert (info.text, info.get_attribute("data-worst")) == ("40", "info")
+    assert (error.text, error.get_attribute("data-worst")) == ("1", "error")
+    red, green, blue = rgb(browser, info)
+    assert blue > red  # blue, as info is everywhere in the report, however many
+    red, green, blue = rgb(browser, error)
+    assert red > blue and red > green
+
+
+@needs_browser
+def test_language_filter_takes_in_its_regional_locales(browser, samples_report):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    html, report = samples_report
+    browser.get(html.as_uri())
+    arabic = [f for f in report["findings"] if f["locale"].split("-")[0] == "ar"]
+    assert {f["locale"] for f in arabic} == {"ar", "ar-SA"}
+    Select(browser.find_element(By.ID, "filter-locale")).select_by_value("ar")
+    assert len(visible_rows(browser)) == len(arabic)
+    Select(browser.find_element(By.ID, "filter-locale")).select_by_value("ar-SA")
+    assert len(visible_rows(browser)) == sum(f["locale"] == "ar-SA" for f in arabic)
+    Select(browser.find_element(By.ID, "filter-locale")).select_by_value("he")
+    assert len(visible_rows(browser)) == sum(f["locale"] == "he-IL" for f in report["findings"]) > 0
+
+
+@needs_browser
+def test_header_says_when_and_from_which_commit(browser, samples_report):
+    from selenium.webdriver.common.by import By
+
+    html, _ = samples_report
+    browser.get(html.as_uri())
+    stamp = datetime.fromisoformat(browser.find_element(By.ID, "generated").get_attribute("datetime"))
+    assert abs((datetime.now(timezone.utc) - stamp).total_seconds()) < 600
+    head = os.environ.get("GITHUB_SHA") or os.environ.get("CI_COMMIT_SHA") or subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = browser.find_element(By.ID, "commit")
+    assert commit.get_attribute("title") == head and head.startswith(commit.text) and len(commit.text) == 12
+
+
+@needs_browser
+def test_fits_a_700_pixel_window(browser, samples_report):
+    html, _ = samples_report
+    browser.set_window_size(700, 900)
+    try:
+        browser.get(html.as_uri())
+        width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1] <= 700
+    finally:
+        browser.set_window_size(1400, 1800)
+
+
+@needs_browser
+def test_fifteen_thousand_findings_stay_quick_to_search(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    locales = ("de-DE", "fr-FR", "ar-SA", "ja-JP")
+    findings = [finding(path=f"help/{locales[n % 4]}/article-{n // 50:03d}.md", line=n % 50 + 1, locale=locales[n % 4],
+                        message=f"the placeholder {{name}} is missing (entry {n})",
+                        severity=("error", "warning", "info")[n % 3])
+                for n in range(15_000)]
+    findings.sort(key=lambda f: (f.path, f.line))
+    page = write_report(tmp_path / "big.html", findings)
+    browser.get(page.as_uri())
+    assert browser.find_element(By.ID, "shown-count").text == "15000 of 15000 findings"
+    assert browser.find_element(By.ID, "page-info").text == "page 1 of 30 (500 per page)"
+    assert visible_count(browser) == 500
+    assert browser.execute_script("return document.documentElement.scrollHeight") < 100_000  # was 1.38 M px
+    took = browser.execute_script("""
+        var box = document.getElementById('filter-text'), start = performance.now();
+        box.value = 'article-017'; box.dispatchEvent(new Event('input'));
+        document.body.getBoundingClientRect();  // the layout is part of what the user waits for
+        return performance.now() - start;""")
+    assert took < 1000, f"a search took {took:.0f} ms"
+    matching = sum("article-017" in f.path for f in findings)
+    assert browser.find_element(By.ID, "shown-count").text == f"{matching} of 15000 findings"
+    assert visible_count(browser) == matching == 50
+    browser.find_element(By.ID, "filter-reset").click()
+    browser.find_element(By.ID, "page-next").click()
+    assert visible_count(browser) == 500
+    first = browser.find_element(By.CSS_SELECTOR, "#findings-table tr.finding:not([hidden]) td.where")
+    assert first.text.startswith(f"{findings[500].path}:{findings[500].line}:")
+    group = browser.find_element(By.CSS_SELECTOR, "#findings-table tbody.file:not([hidden])")
+    in_group = visible_count(browser, f'tbody[data-path="{group.get_attribute("data-path")}"]')
+    assert in_group > 0
+    group.find_element(By.CSS_SELECTOR, ".toggle").click()
+    assert group.get_attribute("class") == "file collapsed"
+    assert visible_count(browser) == 500 - in_group

@@ -2,23 +2,40 @@
 
 Totals, findings by locale and by category (inline SVG bar charts, stacked by severity), a
 locale × category heat map (a click filters the list), then every finding with its source and target
-side by side, filterable by locale, severity, category and text. Each text carries its locale's
-`lang` and `dir`, so Arabic or Hebrew targets render right to left. Everything is inline — styles,
-script, charts — and a Content-Security-Policy forbids the page any network request.
+side by side, grouped by file, filterable by locale (a language such as `ar` takes in `ar-SA`),
+severity, category and text, and paginated so that a run with tens of thousands of findings stays
+quick to search. Each text carries its locale's `lang` and `dir`, so Arabic or Hebrew targets render
+right to left; bidi controls (U+202E and kin) are shown as visible `<U+202E>` marks, never applied, so
+the report cannot be made to show a disguised text; right-to-left words quoted in English messages
+are isolated in `<bdi>`. Everything is inline — styles, script, charts — and a Content-Security-Policy
+forbids the page any network request.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections import Counter
+from datetime import datetime, timezone
 from functools import lru_cache
 from html import escape
 from typing import TextIO
+
+import regex
 
 from l10n_qa import __version__
 from l10n_qa.model import CATEGORIES, Finding, Locale, Report
 
 SEVERITIES = ("error", "warning", "info")
 _COLOURS = {"error": "#c62828", "warning": "#d98200", "info": "#1f6fb2"}
+PAGE_SIZE = 500  # findings per page: a search re-lays out at most this many rows
+# Characters that reorder text without being seen (Trojan Source, CVE-2021-42574): the report shows
+# them as marks instead of letting them act, so a disguised "exe.pdf" is seen for what it is.
+_BIDI_CONTROLS = regex.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A run of right-to-left text (strong R/AL letters, with the digits, spaces and separators inside it),
+# isolated in an English message so its neighbours' punctuation stays in place.
+_RTL_RUN = regex.compile(r"[\p{bc=R}\p{bc=AL}](?:[\p{bc=R}\p{bc=AL}\p{bc=NSM}\p{bc=AN}\p{bc=EN}\p{bc=WS}\p{bc=CS}]*"
+                         r"[\p{bc=R}\p{bc=AL}\p{bc=NSM}\p{bc=AN}\p{bc=EN}])?")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
@@ -30,13 +47,28 @@ def _direction(tag: str) -> str:
         return "ltr"
 
 
+def _show(text: str) -> str:
+    """Escaped for HTML, every bidi control replaced by a visible mark."""
+    return _BIDI_CONTROLS.sub(
+        lambda m: f'<span class="ctl" title="invisible bidi control">&lt;U+{ord(m.group()):04X}&gt;</span>', escape(text))
+
+
+def _prose(text: str) -> str:
+    """An English message or suggestion: shown, with each right-to-left run it quotes isolated."""
+    parts, done = [], 0
+    for run in _RTL_RUN.finditer(text):
+        parts.append(_show(text[done:run.start()]) + "<bdi>" + _show(run.group()) + "</bdi>")
+        done = run.end()
+    return "".join(parts) + _show(text[done:])
+
+
 def _text_cell(css_class: str, text: str, tag: str, matched: str = "") -> str:
     """A text in its own language and direction, the matched part marked."""
     lang = f' lang="{escape(tag)}"' if tag else ""
-    body = escape(text)
+    body = _show(text)
     at = text.find(matched) if matched else -1
     if at >= 0:
-        body = (escape(text[:at]) + "<mark>" + escape(matched) + "</mark>" + escape(text[at + len(matched):]))
+        body = (_show(text[:at]) + "<mark>" + _show(matched) + "</mark>" + _show(text[at + len(matched):]))
     return f'<td class="{css_class}"{lang} dir="{_direction(tag)}"><div class="text">{body}</div></td>'
 
 
@@ -73,6 +105,11 @@ def _heat_map(findings: list[Finding], locales: list[str], categories: list[str]
     if not findings:
         return '<p class="empty">No findings.</p>'
     cells = Counter((f.locale or "?", f.category) for f in findings)
+    worst: dict[tuple[str, str], str] = {}
+    for f in findings:
+        key = (f.locale or "?", f.category)
+        if key not in worst or SEVERITIES.index(f.severity.label) < SEVERITIES.index(worst[key]):
+            worst[key] = f.severity.label
     biggest = max(cells.values())
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in categories)
     rows = []
@@ -83,25 +120,30 @@ def _heat_map(findings: list[Finding], locales: list[str], categories: list[str]
             if not count:
                 row.append(f'<td class="cell zero" data-locale="{escape(locale)}" data-category="{escape(category)}"></td>')
                 continue
-            strength = 0.12 + 0.88 * count / biggest
+            # The hue says how bad the worst finding is, the strength how many there are: a cell of a
+            # hundred info findings stays blue, one error is red.
+            severity = worst[(locale, category)]
+            strength = 0.25 + 0.75 * count / biggest
             ink = "#fff" if strength > 0.55 else "#222"
-            row.append(f'<td class="cell" data-locale="{escape(locale)}" data-category="{escape(category)}" '
-                       f'data-count="{count}" style="background:rgba(198,40,40,{strength:.2f});color:{ink}" '
-                       f'title="{escape(locale)} · {escape(category)}: {count}" tabindex="0">{count}</td>')
+            red, green, blue = (int(_COLOURS[severity][i:i + 2], 16) for i in (1, 3, 5))
+            row.append(f'<td class="cell worst-{severity}" data-locale="{escape(locale)}" data-category="{escape(category)}" '
+                       f'data-count="{count}" data-worst="{severity}" '
+                       f'style="background:rgba({red},{green},{blue},{strength:.2f});color:{ink}" '
+                       f'title="{escape(locale)} · {escape(category)}: {count}, worst {severity}" tabindex="0">{count}</td>')
         total = sum(cells[(locale, c)] for c in categories)
         row.append(f'<td class="total">{total}</td>')
         rows.append("<tr>" + "".join(row) + "</tr>")
-    return (f'<table class="heat" id="heat-map"><thead><tr><th></th>{head}<th>total</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (f'<div class="scroll"><table class="heat" id="heat-map"><thead><tr><th></th>{head}<th>total</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _finding_row(f: Finding) -> str:
-    fix = f'<div class="fix">Fix: {escape(f.suggestion)}</div>' if f.suggestion else ""
+def _finding_row(f: Finding, *, hidden: bool = False) -> str:
+    fix = f'<div class="fix">Fix: {_prose(f.suggestion)}</div>' if f.suggestion else ""
     return (f'<tr class="finding" data-locale="{escape(f.locale or "?")}" data-severity="{f.severity.label}" '
-            f'data-category="{escape(f.category)}">'
+            f'data-category="{escape(f.category)}"{" hidden" if hidden else ""}>'
             f'<td><span class="sev {f.severity.label}">{f.severity.label}</span></td>'
-            f'<td class="what"><code>{escape(f.rule)}</code><div class="msg">{escape(f.message)}</div>{fix}</td>'
-            f'<td class="where"><span class="path">{escape(f.path)}</span>:{f.line}:{f.column}'
+            f'<td class="what"><code>{escape(f.rule)}</code><div class="msg">{_prose(f.message)}</div>{fix}</td>'
+            f'<td class="where"><span class="path">{_show(f.path)}</span>:{f.line}:{f.column}'
             f'<div class="loc" dir="ltr">{escape(f.locale or "?")}</div></td>'
             + _text_cell("source", f.source, f.source_locale)
             + _text_cell("target", f.target, f.locale, f.matched)
@@ -110,6 +152,38 @@ def _finding_row(f: Finding) -> str:
 
 def _options(values: list[str]) -> str:
     return '<option value="">all</option>' + "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+
+
+def _locale_options(locales: list[str]) -> str:
+    """Each language that has regional locales first as itself (`ar` picks ar and ar-SA), then its locales."""
+    by_language: dict[str, list[str]] = {}
+    for locale in locales:
+        by_language.setdefault(locale.split("-")[0], []).append(locale)
+    options = ['<option value="">all</option>']
+    for language, members in by_language.items():
+        if members != [language]:
+            options.append(f'<option value="{escape(language)}">{escape(language)} (all {len(members)}: '
+                           f'{escape(", ".join(members))})</option>')
+        options.extend(f'<option value="{escape(m)}">{escape(m)}</option>' for m in members if m != language)
+    return "".join(options)
+
+
+def _generated() -> str:
+    """When and from which commit: SOURCE_DATE_EPOCH for reproducible builds, the CI's commit variables, else git."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc))
+    commit = os.environ.get("GITHUB_SHA") or os.environ.get("CI_COMMIT_SHA") or ""
+    if not commit:
+        try:
+            result = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+            commit = result.stdout.strip() if result.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            commit = ""
+    when = f'generated <time id="generated" datetime="{moment.isoformat(timespec="seconds")}">' \
+           f'{moment.strftime("%Y-%m-%d %H:%M UTC")}</time>'
+    if commit:
+        when += f' from commit <code id="commit" title="{escape(commit)}">{escape(commit[:12])}</code>'
+    return when
 
 
 def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,
@@ -140,10 +214,12 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
       f'<meta name="generator" content="l10n-qa {escape(__version__)}">\n'
       '<title>Localization QA report — l10n-qa</title>\n'
-      f"<style>{_STYLE}</style>\n</head>\n<body>\n")
+      f"<style>{_STYLE}</style>\n"
+      "<noscript><style>#findings-table [hidden]{display:table-row-group}"
+      "#findings-table tr.finding[hidden]{display:table-row}</style></noscript>\n</head>\n<body>\n")
     w('<header><h1>Localization QA report</h1>'
       f'<p class="meta">l10n-qa {escape(__version__)} · {report.files} files, {report.segments} segments '
-      f'checked in {report.seconds:.2f} s</p></header>\n<main>\n')
+      f'checked in {report.seconds:.2f} s · {_generated()}</p></header>\n<main>\n')
     w('<section id="totals" class="cards" aria-label="Totals">')
     for label, value, kind in cards:
         slug = label.split(" ")[0]
@@ -156,18 +232,37 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     w(f'<section id="heat"><h2>Locale × category</h2>{_heat_map(findings, locales, categories)}</section>\n')
 
     w('<section id="findings"><h2>Findings</h2>\n<form class="filters" onsubmit="return false">'
-      f'<label>Locale <select id="filter-locale">{_options(locales)}</select></label>'
+      f'<label>Locale <select id="filter-locale">{_locale_options(locales)}</select></label>'
       f'<label>Severity <select id="filter-severity">{_options([s for s in SEVERITIES if counts[s]])}</select></label>'
       f'<label>Category <select id="filter-category">{_options(categories)}</select></label>'
       '<label>Text <input id="filter-text" type="search" placeholder="rule, file, words…"></label>'
       '<button type="button" id="filter-reset">Show all</button>'
       f'<output id="shown-count">{len(findings)} of {len(findings)} findings</output></form>\n')
     if findings:
+        w(f'<nav class="pager" id="pager" data-page-size="{PAGE_SIZE}"><button type="button" id="page-prev">‹ previous</button>'
+          '<span id="page-info"></span><button type="button" id="page-next">next ›</button>'
+          '<button type="button" id="collapse-all">collapse all files</button>'
+          '<button type="button" id="expand-all">expand all files</button></nav>\n')
         w('<table id="findings-table"><thead><tr><th>Severity</th><th>Rule and message</th><th>Where</th>'
-          '<th>Source</th><th>Target</th></tr></thead>\n<tbody>\n')
+          '<th>Source</th><th>Target</th></tr></thead>\n')
+        by_file: dict[str, list[Finding]] = {}
         for f in findings:
-            w(_finding_row(f) + "\n")
-        w("</tbody></table>\n")
+            by_file.setdefault(f.path, []).append(f)
+        shown_so_far = 0
+        for path, group in by_file.items():
+            group_counts = Counter(f.severity.label for f in group)
+            tally = ", ".join(f"{group_counts[s]} {s}" for s in SEVERITIES if group_counts[s])
+            # Rows after the first page start hidden, so that the browser lays out one page on
+            # opening a big report; without script a <noscript> style shows them all.
+            later = " hidden" if shown_so_far >= PAGE_SIZE else ""
+            w(f'<tbody class="file" data-path="{escape(path)}"{later}><tr class="file-head"><th colspan="5">'
+              f'<button type="button" class="toggle" aria-expanded="true">{_show(path)}</button> '
+              f'<span class="tally">{len(group)} · {tally}</span></th></tr>\n')
+            for f in group:
+                w(_finding_row(f, hidden=shown_so_far >= PAGE_SIZE) + "\n")
+                shown_so_far += 1
+            w("</tbody>\n")
+        w("</table>\n")
     else:
         w('<p class="empty" id="no-findings">No findings. ✔</p>\n')
     w("</section>\n")
@@ -183,7 +278,7 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
         for item in report.suppressed:
             f = item.finding
             until = f" (until {escape(item.until)})" if item.until else ""
-            w(f"<tr><td><code>{escape(f.rule)}</code> {escape(f.message)}</td><td>{escape(f.path)}:{f.line}:{f.column}</td>"
+            w(f"<tr><td><code>{escape(f.rule)}</code> {_prose(f.message)}</td><td>{_show(f.path)}:{f.line}:{f.column}</td>"
               f"<td>{escape(item.reason) or '<em>no reason given</em>'}</td><td>{escape(item.origin)}{until}</td></tr>")
         w("</tbody></table></section>\n")
     if report.baseline is not None:
@@ -208,64 +303,114 @@ h1{margin:0;font-size:22px}
 h2{font-size:17px;margin:0 0 12px}
 .meta{margin:4px 0 0;color:var(--muted)}
 main{padding:8px 28px 40px}
-section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px;margin:14px 0}
+section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px;margin:14px 0;min-width:0}
 .cards{display:flex;flex-wrap:wrap;gap:12px;background:none;border:0;padding:0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 16px;min-width:120px}
 .card .num{display:block;font-size:26px;font-weight:700}
 .card .label{color:var(--muted)}
 .card.error .num{color:var(--error)}.card.warning .num{color:var(--warning)}.card.info .num{color:var(--info)}
 .charts{display:flex;flex-wrap:wrap;gap:28px}
-.chart{margin:0}
+.chart{margin:0;max-width:100%}
 figcaption{font-weight:600;margin-bottom:6px}
+svg.bars{max-width:100%;height:auto}
 svg.bars .label{font-size:12px;fill:var(--ink)}
 svg.bars .count{font-size:12px;fill:var(--muted)}
 svg.bars .bar{cursor:pointer}
 svg.bars .bar:hover rect{opacity:.8}
 .legend{display:flex;gap:12px;color:var(--muted);font-size:12px}
 .key i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
+.scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:start;vertical-align:top}
-thead th{background:#fafafa;font-weight:600;position:sticky;top:0}
+thead th{background:#fafafa;font-weight:600;position:sticky;top:0;z-index:1}
 table.heat{width:auto}
 table.heat td.cell{text-align:center;min-width:64px;cursor:pointer;font-weight:600}
 table.heat td.zero{background:#fafafa;cursor:default}
 table.heat td.total{text-align:center;color:var(--muted)}
 .filters{display:flex;flex-wrap:wrap;gap:14px;align-items:center;margin-bottom:10px}
-.filters select,.filters input{font:inherit;padding:3px 6px}
+.filters select,.filters input{font:inherit;padding:3px 6px;max-width:100%}
 #shown-count{color:var(--muted)}
+.pager{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin-bottom:10px;color:var(--muted)}
+tr.file-head th{background:#eef1f5;font-weight:600;overflow-wrap:anywhere}
+tr.file-head .toggle{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer;text-align:start;overflow-wrap:anywhere}
+tr.file-head .toggle::before{content:"\\25BE  "}
+tbody.collapsed tr.file-head .toggle::before{content:"\\25B8  "}
+tr.file-head .tally{font-weight:400;color:var(--muted)}
 .sev{display:inline-block;border-radius:4px;padding:1px 7px;color:#fff;font-size:12px;font-weight:600}
 .sev.error{background:var(--error)}.sev.warning{background:var(--warning)}.sev.info{background:var(--info)}
-.what code{font-weight:600}
-.msg{margin-top:2px}
-.fix{margin-top:4px;color:#1b7a3d}
+.what code{font-weight:600;overflow-wrap:anywhere}
+.msg{margin-top:2px;overflow-wrap:anywhere}
+.fix{margin-top:4px;color:#1b7a3d;overflow-wrap:anywhere}
 .where{white-space:nowrap;color:var(--muted);font-size:12px}
 .where .path{color:var(--ink)}
 td.source,td.target{width:30%}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
 td.target .text{background:#fffdf3}
 mark{background:#ffd54f;border-radius:2px;padding:0 1px}
-tr.finding[hidden]{display:none}
+.ctl{font:11px/1 ui-monospace,monospace;color:#fff;background:#6a1b9a;border-radius:3px;padding:0 2px;unicode-bidi:isolate;direction:ltr}
 .empty{color:var(--muted)}
+@media (max-width:900px){
+  header{padding:14px 12px 4px}
+  main{padding:4px 12px 24px}
+  section{padding:12px 10px}
+  #findings-table thead{display:none}
+  #findings-table tr.finding{display:block;border-bottom:1px solid var(--line);padding:4px 0}
+  #findings-table tr.finding td{display:block;width:auto;border:0;padding:3px 6px}
+  #findings-table td.source::before{content:"Source";display:block;color:var(--muted);font-size:12px}
+  #findings-table td.target::before{content:"Target";display:block;color:var(--muted);font-size:12px}
+  .where{white-space:normal;overflow-wrap:anywhere}
+}
+#findings-table tbody[hidden],#findings-table tr.finding[hidden],#findings-table tbody.collapsed tr.finding{display:none}
 """
 
 _SCRIPT = """
 (function () {
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr'));
+  var table = document.getElementById('findings-table');
+  var rows = table ? Array.prototype.slice.call(table.querySelectorAll('tr.finding')) : [];
+  var groups = table ? Array.prototype.slice.call(table.querySelectorAll('tbody.file')) : [];
+  var pager = document.getElementById('pager');
+  var pageSize = pager ? parseInt(pager.dataset.pageSize, 10) : 500;
+  // Lower-cased once: a search then compares strings and lays out one page, not every row.
+  var haystack = rows.map(function (row) { return row.textContent.toLowerCase(); });
   var pick = {locale: document.getElementById('filter-locale'),
               severity: document.getElementById('filter-severity'),
               category: document.getElementById('filter-category')};
   var text = document.getElementById('filter-text');
   var shown = document.getElementById('shown-count');
+  var page = 0, matching = rows.map(function (_, i) { return i; });
+  var onPage = rows.filter(function (row) { return !row.hidden; });
+  function fits(row, index, query) {
+    var locale = pick.locale.value, rowLocale = row.dataset.locale;
+    // "ar" picks every Arabic locale (ar-SA, ar-EG), "ar-SA" that one.
+    if (locale && rowLocale !== locale && rowLocale.indexOf(locale + '-') !== 0) { return false; }
+    if (pick.severity.value && row.dataset.severity !== pick.severity.value) { return false; }
+    if (pick.category.value && row.dataset.category !== pick.category.value) { return false; }
+    return !query || haystack[index].indexOf(query) >= 0;
+  }
+  function render() {
+    var pages = Math.max(1, Math.ceil(matching.length / pageSize));
+    page = Math.min(Math.max(page, 0), pages - 1);
+    var next = matching.slice(page * pageSize, (page + 1) * pageSize).map(function (i) { return rows[i]; });
+    var keep = new Set(next);
+    onPage.forEach(function (row) { if (!keep.has(row)) { row.hidden = true; } });
+    var used = new Set();
+    next.forEach(function (row) { row.hidden = false; used.add(row.parentNode); });
+    groups.forEach(function (group) { group.hidden = !used.has(group); });
+    onPage = next;
+    shown.textContent = matching.length + ' of ' + rows.length + ' findings';
+    if (pager) {
+      document.getElementById('page-info').textContent = 'page ' + (page + 1) + ' of ' + pages +
+        (matching.length > pageSize ? ' (' + pageSize + ' per page)' : '');
+      document.getElementById('page-prev').disabled = page === 0;
+      document.getElementById('page-next').disabled = page >= pages - 1;
+    }
+  }
   function apply() {
-    var query = text.value.trim().toLowerCase(), count = 0;
-    rows.forEach(function (row) {
-      var ok = ['locale', 'severity', 'category'].every(function (key) {
-        return !pick[key].value || row.dataset[key] === pick[key].value;
-      }) && (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
-      row.hidden = !ok;
-      if (ok) { count++; }
-    });
-    shown.textContent = count + ' of ' + rows.length + ' findings';
+    var query = text.value.trim().toLowerCase();
+    matching = [];
+    for (var i = 0; i < rows.length; i++) { if (fits(rows[i], i, query)) { matching.push(i); } }
+    page = 0;
+    render();
   }
   function choose(values) {
     Object.keys(pick).forEach(function (key) { pick[key].value = values[key] || ''; });
@@ -276,6 +421,26 @@ _SCRIPT = """
   Object.keys(pick).forEach(function (key) { pick[key].addEventListener('change', apply); });
   text.addEventListener('input', apply);
   document.getElementById('filter-reset').addEventListener('click', function () { choose({}); });
+  if (pager) {
+    document.getElementById('page-prev').addEventListener('click', function () { page--; render(); });
+    document.getElementById('page-next').addEventListener('click', function () { page++; render(); });
+    var fold = function (collapse) {
+      groups.forEach(function (group) {
+        group.classList.toggle('collapsed', collapse);
+        group.querySelector('.toggle').setAttribute('aria-expanded', String(!collapse));
+      });
+    };
+    document.getElementById('collapse-all').addEventListener('click', function () { fold(true); });
+    document.getElementById('expand-all').addEventListener('click', function () { fold(false); });
+  }
+  groups.forEach(function (group) {
+    var toggle = group.querySelector('.toggle');
+    toggle.addEventListener('click', function () {
+      var collapse = !group.classList.contains('collapsed');
+      group.classList.toggle('collapsed', collapse);
+      toggle.setAttribute('aria-expanded', String(!collapse));
+    });
+  });
   document.querySelectorAll('table.heat td.cell:not(.zero)').forEach(function (cell) {
     cell.addEventListener('click', function () {
       choose({locale: cell.dataset.locale, category: cell.dataset.category});
@@ -286,5 +451,6 @@ _SCRIPT = """
       choose({locale: bar.dataset.locale, category: bar.dataset.category});
     });
   });
+  render();
 })();
 """
