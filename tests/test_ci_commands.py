@@ -247,21 +247,40 @@ def test_progress_bar_on_a_terminal_only_for_long_human_runs(tmp_path):
 
 
 def test_pre_commit_hook_definition_runs(tmp_path):
+    """The hook's entry, run as pre-commit runs it (no file names) in a repository with a staged change."""
+    from l10n_qa.formats import EXTENSIONS
+
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    assert hook["id"] == "l10n-qa" and hook["language"] == "python"
+    assert hook["id"] == "l10n-qa" and hook["language"] == "python" and hook["pass_filenames"] is False
     files = re.compile(hook["files"])
-    assert all(files.search(p) for p in ("locale/de/LC_MESSAGES/a.po", "a.pot", "replies/macros.de-DE.xlf", "x.xliff"))
-    assert not any(files.search(p) for p in ("README.md", "notes.txt", "strings.xml", "a.po.bak"))
-    write_po(tmp_path / "de.po", "Hi %(name)s", "Hallo", "de", "python-format")
-    write_po(tmp_path / "fr.po", "Hello", "Bonjour", "fr")
+    assert all(files.search(f"x{extension}") for extension in EXTENSIONS)  # every format the loaders read
+    assert not any(files.search(p) for p in ("strings.xml", "a.po.bak", "logo.png"))
+    (tmp_path / "help" / "en-US").mkdir(parents=True)
+    (tmp_path / "help" / "de-DE").mkdir(parents=True)
+    (tmp_path / "README.md").write_text("# Readme\n", encoding="utf-8")
+    (tmp_path / "help" / "en-US" / "refunds.md").write_text("# Refunds\n\nWithin 14 days.\n", encoding="utf-8")
+    (tmp_path / "help" / "de-DE" / "refunds.md").write_text("# Erstattung\n\nInnerhalb von 14 Tagen.\n",
+                                                            encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "base")
     command, *args = hook["entry"].split()
     assert command == "l10n-qa"  # the console script the package installs
-    bin_dir = Path(sys.executable).parent
-    result = subprocess.run([str(bin_dir / command), *args, "de.po", "fr.po"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=60)
-    assert result.returncode == 1 and "placeholder.missing" in result.stdout
-    result = subprocess.run([str(bin_dir / command), *args, "fr.po"], cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 0
+    entry = [str(Path(sys.executable).parent / command), *args]
+
+    def commit_hook() -> subprocess.CompletedProcess:
+        return subprocess.run(entry, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+
+    (tmp_path / "README.md").write_text("# Readme\n\nMore.\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    result = commit_hook()  # only a file that is no translation changed: nothing to check, no failure
+    assert result.returncode == 0, result.stdout + result.stderr
+    (tmp_path / "help" / "de-DE" / "refunds.md").write_text("# Erstattung\n\nInnerhalb von 30 Tagen.\n",
+                                                            encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    result = commit_hook()  # a broken help article is checked, not "(no files to check) Skipped"
+    assert result.returncode == 1
+    assert "help/de-DE/refunds.md" in result.stdout and "number.changed" in result.stdout
 
 
 def workflow_blocks() -> list[dict]:
@@ -318,4 +337,8 @@ def test_documented_gitlab_job_writes_its_reports(tmp_path):
     assert result.returncode == 1
     expected = samples_finding_count(tmp_path)
     assert len(json.loads((tmp_path / reports["codequality"]).read_text())) == expected
-    assert ET.parse(tmp_path / reports["junit"]).getroot().get("failures") == str(expected)
+    junit = ET.parse(tmp_path / reports["junit"]).getroot()
+    # Errors fail (the default --fail-on error), warnings and info are skipped test cases.
+    errors = json.loads(l10n_qa("check", "--format", "json", "--no-baseline", "--fail-on", "never",
+                                cwd=tmp_path).stdout)["summary"]["by_severity"]["error"]
+    assert (int(junit.get("failures")), int(junit.get("skipped"))) == (errors, expected - errors)

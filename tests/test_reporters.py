@@ -116,7 +116,10 @@ def test_junit_parses_with_one_case_per_finding_and_file(project):
     assert result.returncode == 2
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "2", "1")
+    # The French warning is below --fail-on error: skipped, not failed.
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("3", "1", "1", "1")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", root.get("timestamp"))
+    assert float(root.get("time")) > 0
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {DE, FR, IT}
     [case] = suites[DE].findall("testcase")
@@ -128,6 +131,13 @@ def test_junit_parses_with_one_case_per_finding_and_file(project):
     assert "source (en): Hi %(name)s, 100% sure?" in failure.text
     assert "fix: add `%(name)s`" in failure.text
     [case] = suites[FR].findall("testcase")
+    assert case.find("failure") is None
+    assert case.find("skipped").get("message") == "warning below --fail-on error"
+    assert case.find("system-out").text.startswith(f"{FR}:")
+    # With --fail-on warning the same warning is a failure.
+    strict = ET.fromstring(l10n_qa("check", "locale", "-f", "junit", "--fail-on", "warning", cwd=project).stdout)
+    assert (strict.get("failures"), strict.get("skipped")) == ("2", "0")
+    [case] = {s.get("name"): s for s in strict.findall("testsuite")}[FR].findall("testcase")
     assert case.find("failure").get("type") == "warning"
     [case] = suites[IT].findall("testcase")
     assert case.find("error") is not None and suites[IT].get("errors") == "1"
@@ -141,8 +151,8 @@ def test_junit_has_a_passing_case_for_a_clean_file_and_survives_control_characte
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     [clean] = suites["de.po"].findall("testcase")
     assert clean.get("name") == "no findings" and not list(clean)
-    failures = suites["fr.po"].findall("testcase/failure")
-    assert failures and "\\x07" in failures[0].text
+    details = suites["fr.po"].findall("testcase/failure") + suites["fr.po"].findall("testcase/system-out")
+    assert details and "\\x07" in details[0].text
 
 
 def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
@@ -229,7 +239,8 @@ def test_several_formats_in_one_run(project):
     assert result.returncode == 2  # input errors still exit 2 whatever --fail-on says
     assert result.stdout.startswith(f"{DE}:9:9: placeholder.missing")
     assert sarif_errors(json.loads((project / "out" / "qa.sarif").read_text())) == []
-    assert ET.parse(project / "qa.xml").getroot().get("failures") == "2"
+    junit = ET.parse(project / "qa.xml").getroot()
+    assert (junit.get("failures"), junit.get("skipped")) == ("0", "2")  # --fail-on never: nothing fails
     assert "<!DOCTYPE html>" in (project / "qa.html").read_text()
 
 

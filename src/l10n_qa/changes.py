@@ -5,11 +5,11 @@ changed sources.
 (committed, staged and unstaged changes), plus untracked files git does not ignore: what a pull
 request or a local edit adds. Deleted files have nothing left to check.
 
-A changed *source* makes its translations worth checking again. The config's content sets say which
-files pair: a set's `source` pattern and its `target` pattern (with `{locale}`) pair a source with
-the targets whose wildcards (`*`, `**`, `?`) matched the same text, e.g. `help/en-US/**/*.md` with
-`help/{locale}/**/*.md`; a source pattern with no wildcards (one template such as `widget.pot`) or
-with different wildcards pairs with every target of the set.
+A changed *source* makes its translations worth checking again. Which files pair is decided by the
+same pairing `check` uses (pairing.plan: the config's content sets, else the locale in the path, as
+help/en-US/x.md and help/de-DE/x.md or x.pot and de.po), so the filter runs after pairing: a
+translation is kept when it or its source changed, and a source with missing translations when it
+changed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from l10n_qa.config import Config
 from l10n_qa.discover import FileTask, glob_to_regex
+from l10n_qa.model import InputError
 
 
 class GitError(Exception):
@@ -55,6 +56,24 @@ def changed_files(ref: str, cwd: Path) -> set[str]:
     names = _git(["diff", "--name-only", "-z", "--diff-filter=ACMRT", base, "--"], top).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     return {os.path.realpath(top / name) for name in names if name}
+
+
+def keep_changed(tasks: list[FileTask], errors: list[InputError], changed: set[str],
+                 config: Config) -> tuple[list[FileTask], list[InputError]]:
+    """The planned tasks whose file or whose source changed, and the input errors of changed files.
+
+    A monolingual translation's source is the one pairing found; a bilingual catalog (PO, XLIFF)
+    carries its source text, so its template (`source/x.pot`) is known only from a content set.
+    """
+
+    def is_changed(path: str | None) -> bool:
+        return path is not None and (path == "-" or os.path.realpath(path) in changed)
+
+    by_content_set = {id(task) for task in only_changed(tasks, changed, config)}
+    kept = [task for task in tasks if id(task) in by_content_set or is_changed(task.real_path)
+            or is_changed(getattr(task.pairing, "source_real", None))]
+    kept_paths = {task.path for task in kept}
+    return kept, [error for error in errors if error.path in kept_paths or is_changed(error.path)]
 
 
 def _config_key(real_path: str, root: Path) -> str | None:

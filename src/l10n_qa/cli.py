@@ -18,7 +18,7 @@ from l10n_qa import __version__, atomic_write
 app = typer.Typer(
     name="l10n-qa",
     help="Check translated support content (PO, XLIFF, …) against its source before it ships.",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (docs/cli.md)
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -32,6 +32,12 @@ class ListingFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 class FailOn(str, Enum):
@@ -225,6 +231,16 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask LanguageTool again instead of reusing "
                                            "cached answers (.l10n_qa_cache).",
                                            rich_help_panel="Grammar and spelling")] = False,
+    min_severity: Annotated[Optional[Severity], typer.Option(help="List only findings at or above this severity; "
+                                                             "the others are counted in the summary and still "
+                                                             "count for --fail-on.", rich_help_panel="Output",
+                                                             show_default=False)] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule has, "
+                                             "instead of the findings (text, or json with -f json).",
+                                             rich_help_panel="Output")] = False,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Exit 0 when no file is checked (by default "
+                                              "a run that checks nothing is a usage error, exit 2).",
+                                              rich_help_panel="Exit")] = False,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
     from l10n_qa.engine import RunError
@@ -236,7 +252,8 @@ def check(
                glossaries=tuple(glossary or ()), changed_since=changed_since, baseline=baseline,
                use_baseline=not no_baseline, write_baseline=write_baseline, grammar=grammar, spelling=spelling,
                languagetool_url=languagetool_url, use_cache=not no_cache, jobs=jobs,
-               fail_on=fail_on.value if fail_on else None)
+               fail_on=fail_on.value if fail_on else None, allow_empty=allow_empty,
+               min_severity=min_severity.value if min_severity else None)
     bar = _ProgressBar() if _wants_progress(no_progress, quiet, formats) else None
     try:
         report = run.with_services().execute(progress=bar)
@@ -250,6 +267,11 @@ def check(
                    err=True)
 
     for name, path in formats:
+        if statistics and path is None:  # the counts replace the findings on the screen, not in report files
+            from l10n_qa.reporters import statistics as rule_statistics
+
+            rule_statistics.render(report, sys.stdout, as_json=name == "json")
+            continue
         render = reporter(name)
         options = {"quiet": quiet, "show_suppressed": show_suppressed}
         if path is None:
@@ -287,12 +309,19 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
+    console = Console(highlight=False)
+    # A rule id is copied into --select and configs: it is never broken; the description wraps at
+    # word boundaries. A narrow terminal drops the columns the id already tells (its category).
+    wide = console.width >= 120
+    columns = ("Rule", "Category", "Severity", "Pack", "Finds") if wide else ("Rule", "Severity", "Finds")
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("Rule", "Category", "Severity", "Pack", "Finds"):
-        table.add_column(column, overflow="fold")
+    for column in columns:
+        table.add_column(column, no_wrap=column != "Finds", overflow="fold" if column == "Finds" else "ignore")
     for r in selected:
-        table.add_row(r.id, r.category, r.severity.label, r.pack, r.summary)
-    Console(highlight=False).print(table)
+        cells = {"Rule": r.id, "Category": r.category, "Severity": r.severity.label, "Pack": r.pack,
+                 "Finds": r.summary + (f" (pack {r.pack})" if r.pack and not wide else "")}
+        table.add_row(*(cells[column] for column in columns))
+    console.print(table)
 
 
 def _rules_markdown(selected) -> str:
@@ -561,10 +590,24 @@ def _add_glossary_commands() -> None:
 _add_glossary_commands()
 
 
+def _version_as_json(args: list[str]) -> bool:
+    """`--version --format json` (either order; -f too): for scripts that compare versions."""
+    if "--version" not in args or len(args) != 3:
+        return False
+    rest = [a for a in args if a != "--version"]
+    return rest in (["--format", "json"], ["-f", "json"])
+
+
 def main() -> None:
     # `--version` answers before Typer and Rich are imported: it is on every CI log's first line.
     if sys.argv[1:] == ["--version"]:
         print(f"l10n-qa {__version__}")
+        return
+    if _version_as_json(sys.argv[1:]):
+        import json
+        import platform
+
+        print(json.dumps({"name": "l10n-qa", "version": __version__, "python": platform.python_version()}))
         return
     try:
         app(prog_name="l10n-qa", standalone_mode=True)

@@ -87,6 +87,7 @@ def describe_file(task: FileTask, discovery: Discovery) -> FileInfo | None:
     declared_target = bare.target_locale if bare else None
     declared_source = bare.source_locale if bare else None
     locale = document.target_locale
+    base["content_type"] = _content_type(task, fmt, document)
     return FileInfo(
         **base,
         locale=str(locale or ""),
@@ -94,6 +95,20 @@ def describe_file(task: FileTask, discovery: Discovery) -> FileInfo | None:
         source_locale=str(document.source_locale or ""),
         source_locale_from="the file" if declared_source is not None else source_hint_origin,
     )
+
+
+def _content_type(task: FileTask, fmt: str, document) -> str:
+    """The content type `check` gives the file's segments (policy, reply, article, ui), which the legal
+    and register checks depend on: what the loader set (a catalog's or reply file's), or, for a
+    one-language file that `check` pairs with its source, the pairing's guess from the path."""
+    from l10n_qa.formats import MONOLINGUAL
+    from l10n_qa.pairing import guess_content_type
+
+    if task.hints.content_type:
+        return task.hints.content_type
+    if fmt in MONOLINGUAL or (document.blocks is not None and not document.segments):
+        return guess_content_type(task.path, fmt)
+    return document.segments[0].content_type if document.segments else "ui"
 
 
 def describe_config(config: Config, settings: Settings, path: Path | None, discovery: Discovery) -> dict:

@@ -176,6 +176,8 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
             result.errors.extend(e for e in document.errors if e not in result.errors)
         elif several_locales and settings.locales:
             document.segments = [s for s in document.segments if settings.wants_locale(s.target_locale)]
+            if not document.segments:  # none of its locales is wanted: not checked, as a file in another locale
+                return result
         result.checked = True
     result.path = task.path
     result.segments = len(document.segments)
@@ -317,6 +319,10 @@ class RunOptions:
     use_cache: bool = True
     jobs: int = 0
     fail_on: str | None = None  # None: the config's fail_on
+    # A run that checks no file is a usage error (a typo in a path, a locale nobody translates to)
+    # unless the caller says an empty run is fine (e.g. a hook given only files of other kinds).
+    allow_empty: bool = False
+    min_severity: str | None = None  # list only findings at or above it (the others are counted)
 
 
 def load_run_config(config_path: Path | None, paths=()):
@@ -330,6 +336,17 @@ def load_run_config(config_path: Path | None, paths=()):
         return load_config(found, relative(found) if found else None)
     except ConfigError as exc:
         raise RunError(str(exc)) from None
+
+
+def _config_lookup_paths(options: RunOptions) -> tuple[str, ...]:
+    """Where to look for the config: standard input counts as the file `--stdin-filename` names (an
+    editor runs us from anywhere; the buffer's folder has the project's config), or its nearest
+    existing folder when the buffer is a new file."""
+    if "-" not in options.paths or not options.stdin_filename:
+        return options.paths
+    named = Path(options.stdin_filename).absolute()
+    existing = next((p for p in (named, *named.parents) if p.exists()), None)
+    return tuple(str(existing) if p == "-" and existing else p for p in options.paths)
 
 
 def rule_pack_files(config) -> tuple[str, ...]:
@@ -369,7 +386,7 @@ class Run:
         from l10n_qa.suppress import from_config
 
         self.options = options
-        config = self.config = load_run_config(options.config_path, options.paths)
+        config = self.config = load_run_config(options.config_path, _config_lookup_paths(options))
         try:
             if options.source_locale:
                 config.source_locale = Locale.parse(options.source_locale)
@@ -468,22 +485,24 @@ class Run:
 
     def tasks(self) -> tuple[list[FileTask], list[InputError]]:
         """The discover and pair stages: what the run reads, each file with its source."""
-        only = None
+        tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
         if self.options.changed_since:
-            from l10n_qa.changes import GitError, changed_files, only_changed
+            from l10n_qa.changes import GitError, changed_files, keep_changed
 
             try:
                 changed = changed_files(self.options.changed_since, Path.cwd())
             except GitError as exc:
                 raise RunError(str(exc)) from None
-            only = lambda tasks: only_changed(tasks, changed, self.config)  # noqa: E731
-        return plan_tasks(list(self.options.paths), self.discovery, only)
+            # After pairing, so a changed source brings its translations with or without a config.
+            tasks, errors = keep_changed(tasks, errors, changed, self.config)
+        return tasks, errors
 
     def execute(self, progress: Callable[[int, int], None] | None = None) -> Report:
         """Every stage: the report of the run, the baseline applied (and first written, if asked)."""
-        started = time.perf_counter()
+        started, started_at = time.perf_counter(), time.time()
         tasks, errors = self.tasks()
         report = check_tasks(tasks, errors, self.settings, self.options.jobs, progress)
+        self._refuse_empty(tasks, report)
         if self.options.write_baseline:
             from l10n_qa.baseline import Baseline, BaselineError
 
@@ -495,8 +514,35 @@ class Run:
             self.written_baseline = new
         if self.baseline is not None:
             self.baseline.apply(report, self.settings.enabled)
+        report.fail_on = self.options.fail_on or self.config.fail_on
+        report.started_at = started_at
+        if self.options.min_severity:
+            from l10n_qa.model import Severity
+
+            lowest = Severity.parse(self.options.min_severity)
+            report.min_severity = lowest.label
+            report.below_min_severity = [f for f in report.findings if f.severity < lowest]
+            report.findings = [f for f in report.findings if f.severity >= lowest]
         report.seconds = time.perf_counter() - started
         return report
+
+    def _refuse_empty(self, tasks: list[FileTask], report: Report) -> None:
+        """RunError when nothing was checked and nothing went wrong, so an empty run does not pass as
+        a clean one. Input errors already fail the run (exit 2) and say why; nothing changed since a
+        git ref is a normal empty run."""
+        if report.files or report.findings or report.errors or self.options.allow_empty:
+            return
+        if self.options.changed_since:
+            return
+        where = ", ".join(self.options.paths) if self.options.paths else "the config's content" if (
+            self.config.content) else "the current folder"
+        if tasks and self.settings.locales:
+            wanted = ", ".join(str(locale) for locale in self.settings.locales)
+            raise RunError(f"nothing to check: no file in {where} is in the locale(s) {wanted} "
+                           "(`l10n-qa files` lists the files and their locales; --allow-empty makes this exit 0)")
+        raise RunError(f"nothing to check: no file in {where} is in a format l10n-qa reads (PO/POT, XLIFF, "
+                       "Markdown, HTML, YAML/JSON replies, plain text) or all are excluded "
+                       "(--allow-empty makes this exit 0)")
 
     def exit_code(self, report: Report) -> int:
         """Design §5: 2 if anything could not be checked, 1 for findings at or above fail_on, else 0."""
@@ -505,6 +551,8 @@ class Run:
         if report.errors:
             return EXIT_ERROR
         threshold = severity_threshold(self.options.fail_on or self.config.fail_on)
-        if threshold is not None and any(f.severity >= threshold for f in report.findings):
+        # Findings --min-severity did not list still count: it changes what is shown, not the verdict.
+        found = (*report.findings, *report.below_min_severity)
+        if threshold is not None and any(f.severity >= threshold for f in found):
             return EXIT_FINDINGS
         return EXIT_OK

@@ -382,6 +382,10 @@ class Report:
     # id → rule metadata (checks.Rule) of every rule that found something, from the run's registry, so
     # reporters describe a user's pack rules as well as the built-in ones.
     rules: dict = field(default_factory=dict)
+    fail_on: str = "error"  # the run's threshold: findings below it do not fail it (JUnit skips them)
+    started_at: float = 0.0  # when the run started (seconds since the epoch), for report timestamps
+    min_severity: str | None = None  # `--min-severity`: findings below it are counted, not listed
+    below_min_severity: list[Finding] = field(default_factory=list)  # what `min_severity` hid
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -384,9 +384,13 @@ def _mark_stale(tasks: list[FileTask]) -> list[FileTask]:
         if target_time is not None and source_time is not None and source_time > target_time:
             from datetime import datetime, timezone
 
-            when = datetime.fromtimestamp(source_time, timezone.utc).strftime("%Y-%m-%d")
             then = datetime.fromtimestamp(target_time, timezone.utc).strftime("%Y-%m-%d")
-            stale = f"its source {task.pairing.source_shown} was changed on {when}, after this translation ({then})"
+            if math.isinf(source_time):  # edited and not committed yet: no date to show (fromtimestamp overflows)
+                stale = (f"its source {task.pairing.source_shown} has uncommitted changes, made after this "
+                         f"translation ({then})")
+            else:
+                when = datetime.fromtimestamp(source_time, timezone.utc).strftime("%Y-%m-%d")
+                stale = f"its source {task.pairing.source_shown} was changed on {when}, after this translation ({then})"
             out[i] = replace(task, pairing=replace(task.pairing, stale=stale))
     return out
 

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TextIO
 
 from l10n_qa import __version__
-from l10n_qa.model import CATEGORIES, Finding, Report
+from l10n_qa.model import CATEGORIES, Finding, Report, Severity
 
 
 def finding_dict(f: Finding) -> dict:
@@ -33,7 +33,20 @@ def _summary(report: Report) -> dict:
         "errors": len(report.errors),
         "suppressed": len(report.suppressed),
         "baselined": report.baselined,
+        "hidden_below_min_severity": _below_min_severity(report),
+        "fail_on": report.fail_on,
     }
+
+
+def _below_min_severity(report: Report) -> dict | None:
+    """What `--min-severity` left out of `findings`: counted here so the summary still tells the whole run."""
+    if report.min_severity is None:
+        return None
+    lowest = Severity.parse(report.min_severity)
+    counts = Counter(f.severity.label for f in report.below_min_severity)
+    return {"min_severity": report.min_severity,
+            "by_severity": {level.label: counts[level.label] for level in sorted(Severity, reverse=True)
+                            if level < lowest}}
 
 
 def _baseline(report: Report) -> dict | None:

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from l10n_qa.model import CATEGORIES, Finding, Report
+from l10n_qa.model import Finding, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WINDOW = 110  # characters of a long line shown around the finding
@@ -108,14 +108,26 @@ def _summary(console: Console, report: Report) -> None:
         for f in report.findings:
             by_category[f.category][f.severity.label] += 1
             by_locale[f.locale or "?"][f.severity.label] += 1
-        for title, rows, order in (("category", by_category, CATEGORIES), ("locale", by_locale, sorted(by_locale))):
-            table = Table(title=f"Findings by {title}", title_justify="left", show_edge=False, pad_edge=False)
+        by_rule: dict[str, Counter] = defaultdict(Counter)
+        for f in report.findings:
+            by_rule[f.rule][f.severity.label] += 1
+        levels = ("error", "warning", "info")
+        # The category table has at most 18 rows; locales and rules are cut to the top ones, so the
+        # summary of a run over a hundred locales still fits one screen.
+        for title, rows, order in (("category", by_category, _worst_first(by_category)),
+                                   ("locale", by_locale, _worst_first(by_locale)),
+                                   ("rule", by_rule, _worst_first(by_rule))):
+            shown, rest = order[:_TOP], order[_TOP:]
+            heading = f"Findings by {title}" if not rest else f"Top {len(shown)} of {len(order)} {_PLURALS[title]}"
+            table = Table(title=heading, title_justify="left", show_edge=False, pad_edge=False)
             table.add_column(title.capitalize())
-            for level in ("error", "warning", "info"):
+            for level in levels:
                 table.add_column({"error": "Errors", "warning": "Warnings", "info": "Info"}[level], justify="right", style=_STYLE[level])
-            for name in order:
-                if name in rows:
-                    table.add_row(name, *(str(rows[name][lvl] or "") for lvl in ("error", "warning", "info")))
+            for name in shown:
+                table.add_row(name, *(str(rows[name][lvl] or "") for lvl in levels))
+            if rest:
+                table.add_row(Text(f"{len(rest)} more", style="dim"),
+                              *(str(sum(rows[name][lvl] for name in rest) or "") for lvl in levels))
             console.print(table)
             console.print()
     files = _plural(report.files, "file")
@@ -125,11 +137,28 @@ def _summary(console: Console, report: Report) -> None:
         line.append(f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
                     f"{counts['info']} info", style="bold")
         line.append(f" in {files} ({segs}), {report.seconds:.2f} s")
+    elif not report.files and report.errors:  # nothing was checked: that is no clean run
+        line = Text("✖ ", style="bold red") + Text(f"Nothing checked, {report.seconds:.2f} s", style="bold")
     else:
         line = Text("✔ ", style="bold green") + Text(f"No problems in {files} ({segs}), {report.seconds:.2f} s")
     if report.errors:
         line.append(f"; {len(report.errors)} could not be checked (see above)", style="bold red")
     console.print(line)
+    if report.below_min_severity:
+        hidden = Counter(f.severity.label for f in report.below_min_severity)
+        parts = [_plural(hidden[level], level) if level != "info" else f"{hidden[level]} info"
+                 for level in ("warning", "info") if hidden[level]]
+        console.print(Text(f"{', '.join(parts)} not listed (--min-severity {report.min_severity})", style="dim"))
+
+
+# Rows of the locale and rule tables before "N more": a summary that fits one screen.
+_TOP = 10
+_PLURALS = {"category": "categories", "locale": "locales", "rule": "rules"}
+
+
+def _worst_first(rows: dict[str, Counter]) -> list[str]:
+    """Names by errors, then warnings, then info (most first), then name."""
+    return sorted(rows, key=lambda name: (-rows[name]["error"], -rows[name]["warning"], -rows[name]["info"], name))
 
 
 def _hidden(console: Console, report: Report, show_suppressed: bool) -> None:
@@ -175,7 +204,10 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.path].append(finding)
-    for path, findings in by_file.items():
+    # Files with errors first (then warnings, then info), so the errors of a big run are not buried;
+    # within a file the findings stay in line order. `-q` lines stay in path order, for pipes and diffs.
+    ordered = list(by_file.items()) if quiet else sorted(by_file.items(), key=lambda item: -max(f.severity for f in item[1]))
+    for path, findings in ordered:
         lines: list[Text] = []
         if not quiet:
             locale = findings[0].locale
