@@ -352,11 +352,9 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
         close = difflib.get_close_matches(rule_id, registry, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else " See `l10n-qa rules`."
         raise _fail(f"unknown rule {rule_id!r}.{hint}")
-    lines = [f"{rule.id}  ({rule.category}, {rule.severity.label} by default)", "", rule.summary, "", rule.rationale]
-    if rule.example:
-        source, bad, good = rule.example
-        lines += ["", "Example:", f"  source: {source}", f"  wrong:  {bad}", f"  right:  {good}"]
-    typer.echo("\n".join(lines))
+    from l10n_qa.rule_text import explain_text
+
+    typer.echo(explain_text(rule))
 
 
 # --- l10n-qa files ---------------------------------------------------------------------------------
@@ -579,6 +577,18 @@ def init(
     for line in told:
         typer.echo(line)
     typer.echo(f"Wrote {target.name}. Check it, then run `l10n-qa check`.")
+
+
+@app.command()
+def server() -> None:
+    """Run the Language Server (LSP over standard input/output) an editor starts: findings as
+    diagnostics while you type, `explain` on hover (docs/editors.md)."""
+    try:
+        from l10n_qa.lsp_server import serve
+    except ImportError as exc:
+        raise _fail(f"the server needs pygls and lsprotocol ({exc.name} is missing): "
+                    "pip install 'l10n-qa[server]'") from None
+    serve()
 
 
 def _add_glossary_commands() -> None:

@@ -8,8 +8,25 @@ from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from l10n_qa import limits
+
+# What `-` reads instead of standard input, when set: an editor's buffer in `l10n-qa server`, whose
+# standard input is the LSP channel. The buffer then goes through the very path of
+# `check - --stdin-filename FILE` (a file read from `-` is never sent to a process pool).
+_provided_stdin: ContextVar[bytes | None] = ContextVar("provided_stdin", default=None)
+
+
+@contextmanager
+def stdin_text(data: bytes):
+    """Within the block, reading standard input gives `data`."""
+    token = _provided_stdin.set(data)
+    try:
+        yield
+    finally:
+        _provided_stdin.reset(token)
 
 
 # POSIX PATH_MAX and NAME_MAX as Linux and macOS set them (4096 with the NUL, 255); not tunable limits
@@ -77,6 +94,11 @@ def read_stdin(limit: int | None = None) -> bytes:
     import sys
 
     limit = limits.max_file_bytes() if limit is None else limit
+    provided = _provided_stdin.get()
+    if provided is not None:
+        if len(provided) > limit:
+            raise ReadRefused(too_large_message(limit))
+        return provided
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # `<&-` in a shell, a CI step without standard input
         raise ReadRefused("cannot read standard input: it is closed")
