@@ -440,6 +440,8 @@ def config_show(
     import json
 
     lines = [f"config   {shown['config'] or 'none found (defaults)'}", f"root     {shown['root']}", ""]
+    if shown.get("merged"):
+        lines[2:2] = [f"merged   {' → '.join(shown['merged'])}  (base first; later files win)"]
     for item in shown["values"]:
         value = item["value"]
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) if value else "-"

@@ -75,6 +75,10 @@ class Config:
     rule_packs: tuple[str, ...] | None = None  # rule-pack files; None: every built-in pack
     markets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # locale tag (lower case) → markets
     formality: dict[str, str] = field(default_factory=dict)  # locale tag (lower case) → formal | informal
+    # Merged configs (`extends:`, nested folders): key path → the file that set it; every file merged,
+    # base first. Empty for a single file: `path` set everything.
+    key_files: dict[str, str] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
 
 
 _KEYS = {
@@ -98,6 +102,8 @@ _KEYS = {
     "rule_packs": "rule packs to run: built-in names (culture, rtl, typography, formality) or YAML files (default: all built-in)",
     "markets": "markets each target locale is sold in besides its region: {en-GB: [AE, SA]}",
     "formality": "the register the brand uses per locale: {de: formal, fr: informal}",
+    "extends": "config files (relative to this file) whose settings this one starts from",
+    "root": "true: do not merge the configs of the folders above this one",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
@@ -134,10 +140,18 @@ def find_config_for(paths: list[str] | tuple[str, ...], cwd: Path | None = None)
     return find_config(cwd)
 
 
-def load_config(path: Path | None, display_path: str | None = None) -> Config:
+def load_config(path: Path | None, display_path: str | None = None, hierarchical: bool = False) -> Config:
+    """The config in `path`, with what it `extends:`; `hierarchical`: merged over the configs of the
+    folders above it too, up to the repository root or a `root: true` (config_layers.py)."""
     if path is None:
         return Config()
-    shown = display_path or str(path)
+    from l10n_qa.config_layers import load_layers
+
+    return load_layers(path, display_path or str(path), hierarchical)
+
+
+def read_config_file(path: Path, shown: str) -> tuple[dict, dict[str, int]]:
+    """One config file's raw mapping and the line of each key path, unvalidated."""
     from l10n_qa.safe_read import ReadRefused, read_regular_file
 
     try:
@@ -147,10 +161,13 @@ def load_config(path: Path | None, display_path: str | None = None) -> Config:
     except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or a NUL byte in the path
         raise ConfigError(shown, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     if path.name == "pyproject.toml":
-        raw, lines = _read_pyproject(text, shown)
-    else:
-        raw, lines = _read_yaml(text, shown)
-    return _validate(raw, lines, shown, path.parent.resolve())
+        return _read_pyproject(text, shown)
+    return _read_yaml(text, shown)
+
+
+def validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Config:
+    """One config file's settings (its relative paths resolved against `root`, its folder)."""
+    return _validate(raw, lines, shown, root)
 
 
 def _read_yaml(text: str, shown: str) -> tuple[dict, dict[str, int]]:

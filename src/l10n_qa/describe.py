@@ -119,7 +119,9 @@ def describe_config(config: Config, settings: Settings, path: Path | None, disco
             return "default"
         top = key.split(".")[0].split("[")[0]
         line = config.lines.get(key) or config.lines.get(top)
-        return f"{config.path}:{line}" if line else "default"
+        # A merged config (extends, nested folders) says which of its files set the value.
+        where = config.key_files.get(key) or config.key_files.get(top) or config.path
+        return f"{where}:{line}" if line else "default"
 
     def value(key: str, shown, is_set: bool) -> dict:
         return {"key": key, "value": shown, "from": origin(key) if is_set else "default"}
@@ -160,6 +162,8 @@ def describe_config(config: Config, settings: Settings, path: Path | None, disco
                       "from": origin(f"severity.{overrides[-1]}") if overrides else "default",
                       "enforced": rule_id in settings.enforced})
     result = {"config": config.path, "root": str(config.root), "values": values, "rules": rules}
+    if config.files:
+        result["merged"] = list(config.files)  # base first: what `extends:` and the folders above added
     if path is not None:
         task = discovery.task(path)
         info = describe_file(task, discovery)

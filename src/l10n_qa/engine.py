@@ -326,14 +326,17 @@ class RunOptions:
 
 
 def load_run_config(config_path: Path | None, paths=()):
-    """The config a run uses: `--config`, else the one nearest to `paths` (else the working directory's)."""
+    """The config a run uses: `--config`, else the one nearest to `paths` (else the working directory's),
+    with its `extends:` and parent folders' configs merged in (config_layers.py)."""
     from l10n_qa.config import ConfigError, find_config_for, load_config, relative
 
     if config_path and not config_path.is_file():
         raise RunError(f"config file not found: {config_path}")
     found = config_path if config_path else find_config_for(list(paths))
     try:
-        return load_config(found, relative(found) if found else None)
+        # A config found by the lookup merges over those of the folders above it; `--config` is that
+        # file alone (with what it extends).
+        return load_config(found, relative(found) if found else None, hierarchical=config_path is None)
     except ConfigError as exc:
         raise RunError(str(exc)) from None
 
