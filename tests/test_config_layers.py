@@ -125,3 +125,22 @@ def test_a_nested_config_exclude_is_relative_to_its_own_folder(repo):
     assert json.loads(result.stdout)["file"]["excluded"] is True
     outside = l10n_qa(repo, "config", "show", "app/help/de-DE/refunds.md", "-f", "json")
     assert json.loads(outside.stdout)["file"]["excluded"] is False
+
+
+def test_a_whole_tree_run_checks_each_file_with_its_nearest_config(repo):
+    write(repo / "l10n-qa.yaml", "source_locale: en-US\nseverity:\n  placeholder.missing: info\n")
+    write(repo / "shop" / "help" / "de-DE" / "l10n-qa.yaml", "severity:\n  placeholder.missing: off\n")
+    # One run from the root: shop's German file gets its folder's config, app's the root's; the
+    # nested config file itself is no content to check.
+    assert findings(l10n_qa(repo, "check", "-f", "json")) == [
+        ("app/help/de-DE/refunds.md", "placeholder.missing", "info", 3, 1),
+        ("app/help/de-DE/refunds.md", "number.changed", "error", 3, 45),
+        ("shop/help/de-DE/refunds.md", "number.changed", "error", 3, 45)]
+    # The same as checking the file alone, and as `config show` says.
+    assert findings(l10n_qa(repo, "check", "shop/help/de-DE/refunds.md", "-f", "json")) == [
+        ("shop/help/de-DE/refunds.md", "number.changed", "error", 3, 45)]
+    shown = json.loads(l10n_qa(repo, "config", "show", "shop/help/de-DE/refunds.md", "-f", "json").stdout)
+    assert {r["rule"]: r["severity"] for r in shown["rules"]}["placeholder.missing"] == "off"
+    # --config names one file: it alone applies, to every file.
+    explicit = findings(l10n_qa(repo, "check", "--config", "l10n-qa.yaml", "-f", "json"))
+    assert ("shop/help/de-DE/refunds.md", "placeholder.missing", "info", 3, 1) in explicit

@@ -153,3 +153,26 @@ def load_layers(path: Path, shown: str, hierarchical: bool) -> Config:
             merged.lines.update(_own_lines(layer.lines, key))
             merged.key_files[key] = layer.shown
     return merged
+
+
+def group_by_nearest_config(tasks: list, run_config: Config) -> list[tuple[Path | None, list]]:
+    """The run's files grouped by the folder of their nearest config, when some have a nearer config
+    than the run's: [(None, files of the run's config), (folder, files below that folder's config), …].
+    Empty when every file has the run's config, the common case (no cost beyond a lookup per folder)."""
+    own = Path(run_config.path).resolve() if run_config.path else None  # shown relative to the working directory
+    nearest_of: dict[Path, Path | None] = {}
+    groups: dict[Path | None, list] = {}
+    for task in tasks:
+        key = None
+        if task.real_path != "-":
+            folder = Path(task.real_path).parent.resolve()
+            if folder not in nearest_of:
+                found = find_config(folder)
+                nearest_of[folder] = found.resolve() if found is not None else None
+            nearest = nearest_of[folder]
+            if nearest is not None and nearest != own:
+                key = nearest.parent
+        groups.setdefault(key, []).append(task)
+    if list(groups) == [None]:
+        return []
+    return sorted(groups.items(), key=lambda item: (item[0] is not None, str(item[0] or "")))

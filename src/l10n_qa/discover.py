@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n_qa.config import Config, ContentSet, relative
+from l10n_qa.config import CONFIG_NAMES, Config, ContentSet, relative
 from l10n_qa.formats import EXTENSIONS, LoadHints
 from l10n_qa.model import InputError, Locale, locale_code
 
@@ -200,6 +200,9 @@ class Discovery:
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
                              and not self.excluded(Path(folder) / d))
             for name in sorted(files):
+                # A config (nested ones sit among the content, config_layers.py) is never content.
+                if name in CONFIG_NAMES:
+                    continue
                 if os.path.splitext(name)[1].lower() in _WALK_EXTENSIONS:
                     path = Path(folder) / name
                     if not self.excluded(path):

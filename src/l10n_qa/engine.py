@@ -273,6 +273,29 @@ def check_tasks(tasks: list[FileTask], errors: list[InputError], settings: Setti
     return report
 
 
+def merge_reports(reports: list[Report]) -> Report:
+    """One report of several `check_tasks` reports (of files checked with different settings), sorted
+    as one run's."""
+    merged = Report()
+    for part in reports:
+        merged.findings += part.findings
+        merged.suppressed += part.suppressed
+        merged.errors += part.errors
+        merged.notices += part.notices
+        merged.files += part.files
+        merged.segments += part.segments
+        merged.paths += part.paths
+        merged.rules.update(part.rules)
+        merged.seconds += part.seconds
+    merged.findings.sort(key=lambda f: f.sort_key)
+    merged.suppressed.sort(key=lambda s: s.finding.sort_key)
+    merged.paths.sort()
+    merged.errors = sorted(set(merged.errors), key=lambda e: (e.path, e.line or 0, e.message))
+    merged.notices = sorted(set(merged.notices))
+    merged.rules = dict(sorted(merged.rules.items()))
+    return merged
+
+
 def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 0,
         only: Callable[[list[FileTask]], list[FileTask]] | None = None,
         progress: Callable[[int, int], None] | None = None) -> Report:
@@ -504,7 +527,7 @@ class Run:
         """Every stage: the report of the run, the baseline applied (and first written, if asked)."""
         started, started_at = time.perf_counter(), time.time()
         tasks, errors = self.tasks()
-        report = check_tasks(tasks, errors, self.settings, self.options.jobs, progress)
+        report = self._check_by_config(tasks, errors, progress)
         self._refuse_empty(tasks, report)
         if self.options.write_baseline:
             from l10n_qa.baseline import Baseline, BaselineError
@@ -528,6 +551,30 @@ class Run:
             report.findings = [f for f in report.findings if f.severity >= lowest]
         report.seconds = time.perf_counter() - started
         return report
+
+    def _check_by_config(self, tasks: list[FileTask], errors: list[InputError],
+                         progress: Callable[[int, int], None] | None) -> Report:
+        """Check the files, each with the settings of its nearest config (config_layers.py): files below
+        a nested config are checked with it merged over the run's, as `check FILE` would check them."""
+        from l10n_qa.config_layers import group_by_nearest_config
+
+        groups = group_by_nearest_config(tasks, self.config) if self.options.config_path is None else []
+        if not groups:
+            return check_tasks(tasks, errors, self.settings, self.options.jobs, progress)
+        reports, done, total = [], 0, len(tasks)
+        for folder, group in groups:
+            settings = self.settings if folder is None else self._nested_settings(folder)
+            offset = done
+            step = (lambda finished, _total, offset=offset: progress(offset + finished, total)) if progress else None
+            reports.append(check_tasks(group, errors if not reports else [], settings, self.options.jobs, step))
+            done += len(group)
+        return merge_reports(reports)
+
+    def _nested_settings(self, folder: Path) -> Settings:
+        """The settings of the run as if it were started on `folder`: its config, merged over those above."""
+        nested = Run(replace(self.options, paths=(str(folder),), config_path=None, baseline=None, use_baseline=False,
+                             write_baseline=None))
+        return (nested.with_services() if self.settings.languagetool or self.settings.spelling else nested).settings
 
     def _refuse_empty(self, tasks: list[FileTask], report: Report) -> None:
         """RunError when nothing was checked and nothing went wrong, so an empty run does not pass as
