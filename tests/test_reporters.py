@@ -71,6 +71,10 @@ def test_sarif_is_valid_and_complete(project):
     assert missing["shortDescription"]["text"].startswith("A placeholder of the source is missing")
     assert "Copy the placeholder" in missing["help"]["text"]
     assert rules["punctuation.end"]["defaultConfiguration"]["level"] == "warning"
+    # Each built-in rule links to its page of the rules reference (relative to the repository root).
+    assert missing["helpUri"] == "docs/rules/placeholder.missing.md"
+    assert rules["punctuation.end"]["helpUri"] == "docs/rules/punctuation.end.md"
+    assert (ROOT / missing["helpUri"]).read_text(encoding="utf-8").startswith("# `placeholder.missing`")
     results = [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                 r["locations"][0]["physicalLocation"]["region"]["startLine"],
                 r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in run["results"]]

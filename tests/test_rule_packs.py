@@ -198,6 +198,7 @@ def test_a_users_pack_rule_is_known_to_sarif_directives_and_config_show(tmp_path
     assert described["culture.old-brand-name"]["fullDescription"]["text"] == \
         "The product was renamed in 2024; the old name confuses customers. (Rule pack `acme-voice`, acme.yaml:6.)"
     assert described["culture.old-brand-name"]["defaultConfiguration"] == {"level": "error"}
+    assert "helpUri" not in described["culture.old-brand-name"]  # no page in our rules reference
     # A directive naming the user's rule hides its finding, and is no unknown rule.
     text = po.read_text(encoding="utf-8").replace("#. entry\n", "# l10n-qa: disable-next-line culture.old-brand-name "
                                                   "-- the old name is quoted on purpose\n")

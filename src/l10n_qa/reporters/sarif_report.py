@@ -1,7 +1,8 @@
 """SARIF 2.1.0, the format GitHub code scanning (and VS Code's SARIF viewer, Azure DevOps, …) reads.
 
 One run; the driver lists each rule that has a result, with its id, a readable name, the summary
-(shortDescription), the rationale (fullDescription and help) and its default level. Each result has
+(shortDescription), the rationale (fullDescription and help), its default level and, for a built-in
+rule, `helpUri`: its page of the rules reference (rule_pages.py says which base URL and why). Each result has
 the rule, level, message (with the suggested fix), one physical location (paths relative to the
 repository root, `%SRCROOT%`; columns count Unicode code points, declared by `columnKind`; the end
 column is exclusive, as in SARIF) and the finding's fingerprint in `partialFingerprints`, which holds
@@ -47,9 +48,15 @@ def _descriptor(rule) -> dict:
         help_text += f"\n\nExample:\n  source: {source}\n  wrong:  {wrong}\n  right:  {right}"
         cells = " | ".join(f"`{text}`".replace("|", "\\|") for text in (source, wrong, right))
         help_markdown += f"\n\n| source | wrong | right |\n|---|---|---|\n| {cells} |"
+    from l10n_qa.checks import RULES
+    from l10n_qa.rule_pages import help_uri
+
+    # Built-in rules have a page in the rules reference (docs/rules/); a user's pack rules have none.
+    page = {"helpUri": help_uri(rule.id)} if RULES.get(rule.id) == rule else {}
     return {
         "id": rule.id,
         "name": _rule_name(rule.id),
+        **page,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
         "help": {"text": help_text, "markdown": help_markdown},
