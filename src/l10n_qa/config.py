@@ -140,14 +140,15 @@ def find_config_for(paths: list[str] | tuple[str, ...], cwd: Path | None = None)
     return find_config(cwd)
 
 
-def load_config(path: Path | None, display_path: str | None = None, hierarchical: bool = False) -> Config:
-    """The config in `path`, with what it `extends:`; `hierarchical`: merged over the configs of the
-    folders above it too, up to the repository root or a `root: true` (config_layers.py)."""
+def load_config(path: Path | None, display_path: str | None = None) -> Config:
+    """The settings of one config file alone. A run merges what it `extends:` and the configs of the
+    folders above it: config_layers.load_config."""
     if path is None:
         return Config()
-    from l10n_qa.config_layers import load_layers
-
-    return load_layers(path, display_path or str(path), hierarchical)
+    shown = display_path or str(path)
+    raw, lines = read_config_file(path, shown)
+    return _validate({k: v for k, v in raw.items() if k not in ("extends", "root")}, lines, shown,
+                     path.parent.resolve())
 
 
 def read_config_file(path: Path, shown: str) -> tuple[dict, dict[str, int]]:

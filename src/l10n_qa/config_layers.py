@@ -124,6 +124,14 @@ def _own_lines(lines: dict[str, int], key: str) -> dict[str, int]:
     return {k: v for k, v in lines.items() if k == key or k.startswith((key + ".", key + "["))}
 
 
+def load_config(path: Path | None, display_path: str | None = None, hierarchical: bool = False) -> Config:
+    """The config in `path`, with what it `extends:`; `hierarchical`: merged over the configs of the
+    folders above it too, up to the repository root or a `root: true`. No path: the defaults."""
+    if path is None:
+        return Config()
+    return load_layers(path, display_path or str(path), hierarchical)
+
+
 def load_layers(path: Path, shown: str, hierarchical: bool) -> Config:
     """The merged config of `path` (see the module docstring)."""
     folders = _folder_chain(path, shown) if hierarchical else [_read(path, shown)]

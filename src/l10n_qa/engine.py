@@ -351,7 +351,8 @@ class RunOptions:
 def load_run_config(config_path: Path | None, paths=()):
     """The config a run uses: `--config`, else the one nearest to `paths` (else the working directory's),
     with its `extends:` and parent folders' configs merged in (config_layers.py)."""
-    from l10n_qa.config import ConfigError, find_config_for, load_config, relative
+    from l10n_qa.config import ConfigError, find_config_for, relative
+    from l10n_qa.config_layers import load_config
 
     if config_path and not config_path.is_file():
         raise RunError(f"config file not found: {config_path}")
@@ -444,6 +445,7 @@ class Run:
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
         self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one
+        self.services_resolved = False  # with_services was called: nested configs' runs resolve theirs too
 
     @property
     def registry(self) -> "RuleRegistry":
@@ -507,6 +509,7 @@ class Run:
             if legal_paths:
                 accepted |= load_legalbase(legal_paths).accepted_terms()
         self.settings = replace(settings, accepted_terms=accepted, languagetool=lt_options, spelling=spelling_options)
+        self.services_resolved = True
         return self
 
     def tasks(self) -> tuple[list[FileTask], list[InputError]]:
@@ -574,7 +577,7 @@ class Run:
         """The settings of the run as if it were started on `folder`: its config, merged over those above."""
         nested = Run(replace(self.options, paths=(str(folder),), config_path=None, baseline=None, use_baseline=False,
                              write_baseline=None))
-        return (nested.with_services() if self.settings.languagetool or self.settings.spelling else nested).settings
+        return (nested.with_services() if self.services_resolved else nested).settings
 
     def _refuse_empty(self, tasks: list[FileTask], report: Report) -> None:
         """RunError when nothing was checked and nothing went wrong, so an empty run does not pass as

@@ -39,7 +39,8 @@ def _resolve(references: list[str]) -> list[str]:
 
 def _glossaries(files: list[str] | None, config_path: Path | None, source_locale: str | None = None):
     """The glossaries named on the command line, else the config's; GlossaryError → exit 2."""
-    from l10n_qa.config import ConfigError, find_config, load_config, relative
+    from l10n_qa.config import ConfigError, find_config, relative
+    from l10n_qa.config_layers import load_config
     from l10n_qa.packs.glossary import GlossaryError
     from l10n_qa.packs.loading import load_glossary
 
@@ -50,7 +51,8 @@ def _glossaries(files: list[str] | None, config_path: Path | None, source_locale
             found = config_path if config_path else find_config(Path.cwd())
             if config_path and not config_path.is_file():
                 raise _fail(f"config file not found: {config_path}")
-            config = load_config(found, relative(found) if found else None)
+            # With its extends and the configs above it, as `check` reads it.
+            config = load_config(found, relative(found) if found else None, hierarchical=config_path is None)
         except ConfigError as exc:
             raise _fail(str(exc)) from None
         paths = list(config.glossaries)
