@@ -157,7 +157,10 @@ MISSING = Rule(
     "number.missing", "number", Severity.WARNING,
     "A number of the source is not in the translation.",
     "A dropped number changes what the customer is promised (\"within 14 days\" → \"within days\"). "
-    "Keep every number; it may be written with the target locale's separators or digits.",
+    "Keep every number; it may be written with the target locale's separators or digits. A number the "
+    "translation writes as a word or ordinal (\"zeven\", \"Второй\"), a Roman, CJK or circled numeral "
+    "(XXe, 两, ①), a month digit for a month name (12月20日 for \"December 20\") or \"24 h/24\" for \"around "
+    "the clock\" counts as kept, as does a phone number grouped another way.",
 )
 EXTRA = Rule(
     "number.extra", "number", Severity.WARNING,
