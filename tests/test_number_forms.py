@@ -38,6 +38,13 @@ SILENT = [
     ("tr", "Support around the clock, 365 days a year.", "7/24, yılın 365 günü destek."),
     ("fr", "Call 1-800-352-5267 (toll free).", "Appelez le 1 800 352 5267 (numéro gratuit)."),
     ("de", "Call 800-352-5267.", "Rufen Sie +1 800 352 5267 an."),
+    # wagtail and Django catalogs: feminine "one", Nynorsk "sju", character references.
+    ("fr", "Moved up 1 place.", "Monter d'une position."),
+    ("ar", "1 page selected", "صفحة واحدة محددة"),
+    ("ru", "Move 1 page", "Переместить одну страницу"),
+    ("nn", "Past 7 days", "Siste sju dagar"),
+    ("sv", "Index &#x2013; %(key)s", "Index - %(key)s"),
+    ("sv", "&#169; %(copyright)s.", "© %(copyright)s."),
 ]
 
 
@@ -51,6 +58,8 @@ FIRES = [
     ("nl", "Past 7 days", "Afgelopen dagen", [("number.missing", L, C)]),
     ("nl", "Past 7 days", "Afgelopen acht dagen", [("number.missing", L, C)]),
     ("ru", "Setup option 2", "Третий вариант настройки", [("number.missing", L, C)]),
+    ("fr", "Moved up 2 places.", "Monter d'une position.", [("number.missing", L, C)]),
+    ("sv", "Version 3 &#8212; %(docstitle)s", "Version - %(docstitle)s", [("number.missing", L, C)]),
     ("fr", "It was developed in the late 20th century.", "Il a été développé à la fin du XIXe siècle.",
      [("number.missing", L, C)]),
     ("ja", "[Method 1] Grant permissions via ADB", "【方法②】ADB経由で権限を与える",

@@ -23,8 +23,17 @@ import regex
 # "השבעה", "السبعة" are the number words שבעה, سبعة.
 _PREFIX_LETTERS = {"he": "והבכלמש", "ar": "وفبلكال"}
 # Small numbers are the ones written as words; larger ones are written with digits everywhere.
-# num2words names Norwegian Bokmål "no".
-_NUM2WORDS_LANGUAGE = {"nb": "no"}
+# num2words names Norwegian "no" (Bokmål); Nynorsk counts with the same words but for the forms below.
+_NUM2WORDS_LANGUAGE = {"nb": "no", "nn": "no"}
+# Forms num2words does not give: feminine and neuter "one" and "two" ("une position", "صفحة واحدة",
+# "одну страницу"), Norwegian "sju" (7 in Nynorsk, and in Bokmål beside "syv"), Nynorsk "ein"/"eitt".
+_MORE_WORDS: dict[str, dict[str, int]] = {
+    "fr": {"une": 1}, "es": {"una": 1}, "it": {"una": 1}, "ca": {"una": 1, "dues": 2},
+    "pt": {"uma": 1, "duas": 2}, "ro": {"una": 1, "două": 2},
+    "ru": {"одна": 1, "одно": 1, "одну": 1, "две": 2}, "uk": {"одна": 1, "одне": 1, "одну": 1, "дві": 2},
+    "ar": {"واحدة": 1, "اثنتان": 2, "اثنتين": 2},
+    "no": {"sju": 7, "ein": 1, "eitt": 1},
+}
 _WORD_VALUES = (*range(0, 21), 30, 40, 50, 60, 70, 80, 90, 100, 1000)
 _ORDINAL_VALUES = range(1, 21)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -119,6 +128,7 @@ def _number_words(language: str) -> dict:
                     for cut in (1, 2):
                         words.setdefault(("stem", word[:-cut]), value)
 
+    words.update(_MORE_WORDS.get(language, {}))
     for value in _WORD_VALUES:
         add(value, "cardinal")
     for value in _ORDINAL_VALUES:

@@ -36,6 +36,7 @@ _ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _MIN_PHONE_DIGITS = 7
 # Circled and parenthesised digits (① ⑳ ❶ ㉑), used as step numbers in Japanese and Chinese headings.
 _CIRCLED = regex.compile(r"[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+_CHARACTER_REFERENCE = regex.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);")
 _DECIMAL_ONLY = "\u066b"
 _GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
 
@@ -135,6 +136,8 @@ def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
             spans = [(start, end) for start, end, _, _ in found]
             masked = "".join(" " * len(c) if any(a <= i < b for a, b in spans) else c
                              for i, c in enumerate(masked)) if spans else masked
+    if "&#" in masked:  # a character reference (&#169; &#x2013;) is a character, not a number
+        masked = _CHARACTER_REFERENCE.sub(lambda m: " " * len(m.group()), masked)
     phones = find_phones(masked)
     found += phones
     if phones:
