@@ -271,6 +271,9 @@ EVERYDAY_WORDS = [
      "El encargado del tratamiento registra cada proceso que ejecuta y puede operar en la UE."),
     ("pt-PT", "The controller can control the data.", "O responsável pelo tratamento pode controlar os dados."),
     ("fr", "The controller can control the data.", "Le responsable du traitement peut contrôler les données."),
+    # "profile" (a user profile) shares the stem of "profiling"; Spanish "perfil" that of "perfilado".
+    ("es", "Report a user profile on AMO.", "Denuncia un perfil de usuario en AMO."),
+    ("es", "Your profile data and profile settings", "Los datos del perfil y la configuración del perfil"),
 ]
 
 
@@ -297,3 +300,11 @@ def test_inflected_wrong_legal_term_is_still_an_error(tmp_path, lang, source, ta
     findings = check(tmp_path, source, target, lang)
     assert [(f.rule, f.line, f.column) for f in findings] == [("legal.wrong-term", MSGSTR_LINE, column_of(target, wrong))]
     assert findings[0].suggestion == f"write `{official}`"
+
+
+def test_profiling_written_as_perfilado_is_still_reported(tmp_path):
+    target = "Usamos el perfilado para recomendarle artículos."
+    findings = check(tmp_path, "We use profiling to recommend articles.", target, "es")
+    assert [(f.rule, f.line, f.column) for f in findings] == [
+        ("legal.non-official-term", MSGSTR_LINE, column_of(target, "perfilado"))]
+    assert findings[0].suggestion == "write `elaboración de perfiles`"
