@@ -401,3 +401,53 @@ def test_builtin_password_reset_patterns(tmp_path, tag, target):
     result = check_file(FileTask(str(wrong), str(wrong), LoadHints(Locale("en"), None, None)), settings)
     assert [(f.rule, f.message.split(" (glossary")[0]) for f in result.findings] == [
         ("glossary.missing-term", 'the source says "password reset": use the approved term "Zurücksetzen des Passworts"')]
+
+
+# Hebrew and Arabic: approved terms behind clitic prefixes and with plural endings (issue 12:
+# "ההחזרים" is the approved "החזר" with the article and the plural).
+CLITIC_GLOSSARY = """
+id: clitics
+source_locale: en
+entries:
+  - source: refund
+    translations: {he: החזר, ar: استرداد}
+  - source: order
+    pos: noun
+    translations: {he: הזמנה, ar: طلب}
+  - source: problem
+    translations: {ar: مشكلة}
+  - source: account
+    translations: {he: חשבון, ar: حساب}
+"""
+
+CLITIC_SILENT = [
+    ("he", "Refunds take 14 days.", "ההחזרים נמשכים 14 יום."),
+    ("he", "Your orders have shipped.", "ההזמנות שלך נשלחו."),
+    ("he", "Find it in your orders.", "תמצאו את זה בהזמנות שלכם."),
+    ("he", "Sign in to your account.", "התחברו לחשבון שלכם."),
+    ("ar", "Your orders have shipped.", "تم شحن الطلبات."),
+    ("ar", "Report the problems.", "أبلغ عن المشكلات."),
+    ("ar", "Sign in to the account.", "سجل الدخول للحساب."),
+    ("ar", "Refunds and orders", "الاسترداد والطلبات"),
+]
+
+
+@pytest.mark.parametrize("lang,source,target", CLITIC_SILENT)
+def test_hebrew_and_arabic_terms_behind_clitics_and_in_the_plural(terms, lang, source, target):
+    assert terms(source, target, lang, glossary=CLITIC_GLOSSARY) == []
+
+
+CLITIC_MISSING = [
+    ("he", "Refunds take 14 days.", "הזיכויים נמשכים 14 יום."),
+    ("he", "Your orders have shipped.", "המשלוחים שלך נשלחו."),
+    ("ar", "Your orders have shipped.", "تم شحن المشتريات."),
+    ("ar", "Report the problems.", "أبلغ عن الأخطاء."),
+    # A word that merely ends like the term is not it: "مطلب" (a demand) is not ل/ب + طلب... prefixes
+    # are only the listed clitics, so "م" + "طلب" is no order.
+    ("ar", "Your order has shipped.", "تم شحن المطلب."),
+]
+
+
+@pytest.mark.parametrize("lang,source,target", CLITIC_MISSING)
+def test_hebrew_and_arabic_other_words_still_miss_the_term(terms, lang, source, target):
+    assert terms(source, target, lang, glossary=CLITIC_GLOSSARY) == [(MISSING, L, C)]

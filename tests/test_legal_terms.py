@@ -250,3 +250,61 @@ def test_legacy_name_without_a_source_term(tmp_path):
     findings = check(tmp_path, "You can lodge a complaint.", target, "pl")
     assert [(f.rule, f.column, f.suggestion) for f in findings] == [
         ("legal.non-official-term", column_of(target, "GIODO"), "write `Prezes UODO`")]
+
+
+# False alarms judged on mozilla/legal-docs and AdGuard's help center (issue 12): everyday words that
+# share a Snowball stem with a legal term ("control" / "controlled by" / "controller"; "proceso" /
+# "procesador") and "payment processors" (card companies, not the GDPR processor).
+EVERYDAY_WORDS = [
+    ("es", "Entities controlled by Mozilla and its successors", "Entidades controladas por Mozilla y sus sucesores"),
+    ("es", "The data processed on your device remains under your control.",
+     "Los datos procesados en su dispositivo permanecen bajo su control."),
+    ("es", "We are not liable for delays due to causes beyond our reasonable control.",
+     "No somos responsables de retrasos debidos a causas fuera de nuestro control razonable."),
+    ("es", "AdGuard DNS Family Protection adds safe search and parental control.",
+     "AdGuard DNS Family Protection añade la búsqueda segura y el control parental."),
+    ("es", "Our third-party payment processors collect and manage your credit card.",
+     "Nuestros procesadores de pago de terceros recopilan y gestionan su tarjeta de crédito."),
+    ("es", "The controller can control how the data is processed.",
+     "El responsable del tratamiento puede controlar cómo se procesan los datos."),
+    ("es", "The processor records each process it runs.",
+     "El encargado del tratamiento registra cada proceso que ejecuta y puede operar en la UE."),
+    ("pt-PT", "The controller can control the data.", "O responsável pelo tratamento pode controlar os dados."),
+    ("fr", "The controller can control the data.", "Le responsable du traitement peut contrôler les données."),
+    # "profile" (a user profile) shares the stem of "profiling"; Spanish "perfil" that of "perfilado".
+    ("es", "Report a user profile on AMO.", "Denuncia un perfil de usuario en AMO."),
+    ("es", "Your profile data and profile settings", "Los datos del perfil y la configuración del perfil"),
+]
+
+
+@pytest.mark.parametrize("lang,source,target", EVERYDAY_WORDS)
+def test_everyday_words_sharing_a_stem_with_a_legal_term_are_silent(tmp_path, lang, source, target):
+    assert check(tmp_path, source, target, lang) == []
+
+
+# The same legal terms, inflected, are still caught where the source names the role.
+WRONG_INFLECTED = [
+    ("es", "The controllers decide.", "Los controladores deciden.", "controladores", "responsable del tratamiento"),
+    ("es", "Our processors act on our behalf.", "Nuestros procesadores actúan por cuenta nuestra.", "procesadores",
+     "encargado del tratamiento"),
+    ("es", "Mozilla is the data controller.", "Mozilla es la controladora de datos.", "controladora",
+     "responsable del tratamiento"),
+    ("pt-PT", "The processors act on our behalf.", "Os operadores atuam por nossa conta.", "operadores",
+     "subcontratante"),
+    ("fr", "The controllers decide.", "Les contrôleurs décident.", "contrôleurs", "responsable du traitement"),
+]
+
+
+@pytest.mark.parametrize("lang,source,target,wrong,official", WRONG_INFLECTED)
+def test_inflected_wrong_legal_term_is_still_an_error(tmp_path, lang, source, target, wrong, official):
+    findings = check(tmp_path, source, target, lang)
+    assert [(f.rule, f.line, f.column) for f in findings] == [("legal.wrong-term", MSGSTR_LINE, column_of(target, wrong))]
+    assert findings[0].suggestion == f"write `{official}`"
+
+
+def test_profiling_written_as_perfilado_is_still_reported(tmp_path):
+    target = "Usamos el perfilado para recomendarle artículos."
+    findings = check(tmp_path, "We use profiling to recommend articles.", target, "es")
+    assert [(f.rule, f.line, f.column) for f in findings] == [
+        ("legal.non-official-term", MSGSTR_LINE, column_of(target, "perfilado"))]
+    assert findings[0].suggestion == "write `elaboración de perfiles`"

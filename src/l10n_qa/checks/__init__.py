@@ -20,12 +20,13 @@ from l10n_qa.checks.spelling import hunspell_spelling
 from l10n_qa.checks.suppression import SUPPRESSION_RULES
 from l10n_qa.checks.structure import structure
 from l10n_qa.checks.terminology import terminology
+from l10n_qa.checks.typos import typos
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    legal, bidi_controls, rtl_text, rule_packs, locale_formats, hunspell_spelling,
+    legal, bidi_controls, rtl_text, rule_packs, locale_formats, typos, hunspell_spelling,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what

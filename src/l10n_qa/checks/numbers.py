@@ -2,7 +2,10 @@
 
 Numbers are compared by value, so locale formatting is not a difference (1,000.50 = 1.000,50 =
 1 000,50) and neither are other digit systems (١٠ = ۱۰ = １０ = 10). Placeholders, URLs and tags are
-not read as numbers.
+not read as numbers. A phone number is compared by its digits, whatever its grouping (1 800 352 5267 =
+1-800-352-5267, and the national part 800-352-5267), and circled digits (①) are numbers. Numbers
+written without digits (words, ordinals, Roman and CJK numerals, month names in dates: see
+checks/number_forms.py) may stand in for a digit of the other side, and are never reported.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from l10n_qa.checks.number_forms import optional_numbers
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
@@ -24,6 +28,15 @@ _MAYBE_TIME = regex.compile(r"\d\s?[ap]\.?\s?m\b|\d[:h]\d\d", regex.I)
 _TIME = regex.compile(
     r"(?<![\d.,:])(?P<hours>\d{1,2})(?:[:h](?P<minutes>\d{2}))?\s?(?P<meridiem>[ap]\.?\s?m\.?(?!\w))"
     r"|(?<![\d.,:])(?P<hours>\d{1,2})[:h](?P<minutes>\d{2})(?![\d:])", regex.I)
+# A phone number: three or more groups of digits joined by spaces, hyphens or parentheses, seven
+# digits or more ("+1 (800) 352-5267", "1 800 352 5267"). Grouping is a local habit, so the digits
+# are compared; an ISO date (2026-05-04) is not a phone number.
+_PHONE = regex.compile(r"(?<![\d.,/:])\+?\(?\d{1,4}\)?(?:[\x20\u00a0\u202f\-\u2010\u2011]\(?\d{1,4}\)?){2,}(?![\d.,/:]\d)")
+_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_MIN_PHONE_DIGITS = 7
+# Circled and parenthesised digits (① ⑳ ❶ ㉑), used as step numbers in Japanese and Chinese headings.
+_CIRCLED = regex.compile(r"[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+_CHARACTER_REFERENCE = regex.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);")
 _DECIMAL_ONLY = "\u066b"
 _GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
 
@@ -94,6 +107,24 @@ def _clock(hours: str, minutes: str | None, meridiem: str | None) -> frozenset[D
     return frozenset(values)
 
 
+def find_phones(text: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
+    """Phone numbers, each valued by its phone_tails."""
+    phones = []
+    for m in _PHONE.finditer(text):
+        written = m.group(0)
+        digits = _ascii_digits("".join(regex.findall(r"\d", written)))
+        grouped_thousands = regex.fullmatch(r"\d{1,3}(?:[\x20\u00a0\u202f]\d{3})+", written)
+        if len(digits) >= _MIN_PHONE_DIGITS and not grouped_thousands and not _ISO_DATE.search(written):
+            phones.append((m.start(), m.end(), written, phone_tails(digits)))
+    return phones
+
+
+def phone_tails(digits: str) -> frozenset[Decimal]:
+    """A phone number's values: each tail of seven digits or more (with or without the country or
+    trunk prefix), negative and led by 1 so that they keep leading zeros and never equal a number."""
+    return frozenset(-Decimal("1" + digits[i:]) for i in range(len(digits) - _MIN_PHONE_DIGITS + 1))
+
+
 def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
     """(start, end, text, possible values) for every number; a date-like run yields its parts, a
     time of day ("6 p.m.", "18:00", "18h00") one value in hours.minutes."""
@@ -105,6 +136,14 @@ def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
             spans = [(start, end) for start, end, _, _ in found]
             masked = "".join(" " * len(c) if any(a <= i < b for a, b in spans) else c
                              for i, c in enumerate(masked)) if spans else masked
+    if "&#" in masked:  # a character reference (&#169; &#x2013;) is a character, not a number
+        masked = _CHARACTER_REFERENCE.sub(lambda m: " " * len(m.group()), masked)
+    phones = find_phones(masked)
+    found += phones
+    if phones:
+        masked = "".join(" " if any(p[0] <= i < p[1] for p in phones) else c for i, c in enumerate(masked))
+    for m in _CIRCLED.finditer(masked):
+        found.append((m.start(), m.end(), m.group(0), frozenset({Decimal(int(unicodedata.numeric(m.group(0))))})))
     for m in _NUMBER.finditer(masked):
         vals = values(m.group(0))
         if vals:
@@ -121,7 +160,10 @@ MISSING = Rule(
     "number.missing", "number", Severity.WARNING,
     "A number of the source is not in the translation.",
     "A dropped number changes what the customer is promised (\"within 14 days\" → \"within days\"). "
-    "Keep every number; it may be written with the target locale's separators or digits.",
+    "Keep every number; it may be written with the target locale's separators or digits. A number the "
+    "translation writes as a word or ordinal (\"zeven\", \"Второй\"), a Roman, CJK or circled numeral "
+    "(XXe, 两, ①), a month digit for a month name (12月20日 for \"December 20\") or \"24 h/24\" for \"around "
+    "the clock\" counts as kept, as does a phone number grouped another way.",
 )
 EXTRA = Rule(
     "number.extra", "number", Severity.WARNING,
@@ -140,20 +182,52 @@ CHANGED = Rule(
 )
 
 
+def _outside_phones(numbers, text: str) -> list:
+    """Drop the pieces of a phone number that checks/urls.py masked only in part ("1-" before a
+    masked "800-352-5267"): the phone is one number, the URL check's."""
+    if not numbers:
+        return numbers
+    phones = [p for p in find_phones(text) if not any((n[0], n[1]) == (p[0], p[1]) for n in numbers)]
+    if not phones:
+        return numbers
+    return [n for n in numbers if not any(p[0] <= n[0] and n[1] <= p[1] for p in phones)]
+
+
+def _pair_off(numbers, others) -> tuple[list, list]:
+    """Pair each number with the first free one of `others` that can have its value; return what
+    is left unpaired on each side."""
+    free = list(others)
+    left = []
+    for number in numbers:
+        partner = next((o for o in free if o[3] & number[3]), None)
+        if partner is None:
+            left.append(number)
+        else:
+            free.remove(partner)
+    return left, free
+
+
 @checker(MISSING, EXTRA, CHANGED)
 def numbers(pair):
     if not _DIGIT.search(pair.source) and not _DIGIT.search(pair.target):
         return
-    source_numbers = find_numbers(pair.masked_source)
-    target_numbers = find_numbers(pair.masked_target)
-    unmatched_target = list(target_numbers)
-    unmatched_source = []
-    for number in source_numbers:
-        partner = next((t for t in unmatched_target if t[3] & number[3]), None)
-        if partner is None:
-            unmatched_source.append(number)
-        else:
-            unmatched_target.remove(partner)
+    source_numbers = _outside_phones(find_numbers(pair.masked_source), pair.source)
+    target_numbers = _outside_phones(find_numbers(pair.masked_target), pair.target)
+    unmatched_source, unmatched_target = _pair_off(source_numbers, target_numbers)
+    if unmatched_source or unmatched_target:
+        # What is left may be written without digits on the other side ("zeven" for 7, "December"
+        # for the 12 of 12月20日): those forms stand in for it, once each.
+        segment = pair.segment
+        source_language = segment.source_locale.language if segment.source_locale else "en"
+        target_language = segment.target_locale.language if segment.target_locale else None
+        # A phone number that checks/urls.py reads as a link is masked; its regrouped copy on the
+        # other side (1 800 352 5267 for 800-352-5267) is the same number.
+        if unmatched_source and target_language:
+            unmatched_source, _ = _pair_off(unmatched_source, optional_numbers(pair.masked_target, target_language)
+                                            + find_phones(pair.target))
+        if unmatched_target:
+            unmatched_target, _ = _pair_off(unmatched_target, optional_numbers(pair.masked_source, source_language)
+                                            + find_phones(pair.source))
     if pair.segment.single_number_form and len(unmatched_source) == 1 and not unmatched_target:
         return  # a plural form for exactly one number may spell it out
     while unmatched_source and unmatched_target:

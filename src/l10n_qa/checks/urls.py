@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from l10n_qa.checks.numbers import find_phones, phone_tails
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Locale, Severity
 
@@ -158,12 +159,32 @@ def links(pair):
     for link in source_links:
         exact, localized = _link_key(link, None), _link_key(link, seg.source_locale)
         idx = next((i for i, keys in enumerate(target_keys) if keys[0] == exact or keys[1] == localized), None)
+        if idx is None and link.kind == "phone":  # +1 800 352 5267 is 800-352-5267 with its country code
+            tails = phone_tails(re.sub(r"\D", "", link.text))
+            idx = next((i for i, t in enumerate(unmatched_target)
+                        if t.kind == "phone" and phone_tails(re.sub(r"\D", "", t.text)) & tails), None)
         if idx is None:
             unmatched_source.append(link)
         else:
             del target_keys[idx], unmatched_target[idx]
+    regrouped = None
     for link in unmatched_source:
         partner = next((t for t in unmatched_target if t.kind == link.kind), None)
+        if partner is None and link.kind == "phone":
+            # The phone written with another grouping (1 800 352 5267 for 800-352-5267) is the
+            # same number; one with other digits is a changed one.
+            if regrouped is None:
+                regrouped = find_phones(pair.masked_target)
+            wanted = phone_tails(re.sub(r"\D", "", link.text))
+            same = next((p for p in regrouped if p[3] & wanted), None)
+            if same is not None:
+                regrouped.remove(same)
+                continue
+            if regrouped:
+                start, end, written, _ = regrouped.pop(0)
+                yield Hit(CHANGED.id, f"phone changed: `{written}` instead of `{link.text}`", start, end,
+                          suggestion=f"use `{link.text}`", matched=written)
+                continue
         if partner is None:
             yield Hit(MISSING.id, f"{link.kind} `{link.text}` is missing", suggestion=f"keep `{link.text}`", matched=link.text)
             continue

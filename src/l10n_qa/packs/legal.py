@@ -9,6 +9,8 @@ A legal pack (docs/legal.md) is a glossary file (docs/glossaries.md) plus:
 * per entry: `article` (the provision that defines the concept, cited in every finding);
 * per forbidden term: `severity` (`error` for a term that changes the legal meaning, `warning` for a
   legacy or non-official one) and `instead` (the term to write, when the entry has no translation).
+  An `error` term is matched exactly (its `term` and `variants`, as if `inflect: false`) unless it
+  says `inflect: true`: a stem can be an everyday word, and an error must name the legal phrase.
 
 The legal keys are taken out and the rest is read by the glossary reader, so a legal list is
 validated, located (file:line) and matched exactly as a glossary is: one engine.
@@ -187,6 +189,11 @@ def _take_legal_keys(item, line: int, pack: LegalPack, shown: str) -> None:
                     raise GlossaryError(shown, f"forbidden.{tag}: `severity` must be error or warning, got {level!r}",
                                         term.line_of("severity"))
                 pack.severity[term_line] = level
+                if level == "error" and "inflect" not in term:
+                    # An error is reported on the legal phrase and the forms the pack lists, never on
+                    # a Snowball stem: Spanish "controlador" stems to "control" (everyday "control",
+                    # "controladas por"), "procesador" to "proces" ("proceso").
+                    term["inflect"] = False
             if "instead" in term:
                 pack.instead[term_line] = _text(term.pop("instead"), shown, term.line_of("instead"), "instead")
 

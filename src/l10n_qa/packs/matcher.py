@@ -185,13 +185,9 @@ class Matcher:
             _, word_fold, word_key = literal.words[0]
             if key == word_key:
                 continue  # already found as a whole word
-            if prefixes:  # Hebrew, Arabic: the term behind one to three one-letter particles
-                matched = False
-                for whole, part in ((folded, word_fold), (key, word_key)):
-                    head = whole[: len(whole) - len(part)]
-                    if whole.endswith(part) and 0 < len(head) <= 3 and all(c in prefixes for c in head):
-                        matched = True
-                        break
+            if prefixes:  # Hebrew, Arabic: the term behind one to three particles, maybe in the plural
+                matched = any(_prefixed(whole, part, prefixes, self.profile.endings)
+                              for whole, part in ((folded, word_fold), (key, word_key)))
             else:  # compounds: the term as the first or the last part of a longer word
                 matched = len(word_key) >= _MIN_COMPOUND_PART and (
                     key.startswith(word_key) or key.endswith(word_key) or folded.endswith(word_fold))
@@ -216,6 +212,28 @@ class Matcher:
 def _term_words(term: str, prof: Profile) -> tuple[tuple[str, str, str], ...]:
     """(surface, fold, key) per word of a term; cached, as each target locale compiles the same source terms."""
     return tuple((t[2], t[3], t[4]) for t in tokenize(term, prof))
+
+
+def _prefixed(whole: str, part: str, prefixes: tuple[str, ...], endings: tuple[tuple[str, str], ...]) -> bool:
+    """Whether `whole` is `part` with one to three clitic prefixes, or with a plural ending and none
+    to three prefixes ("ההחזרים" = ה + החזר + ים)."""
+    for drop, add in (("", ""), *endings):
+        if drop and not part.endswith(drop):
+            continue
+        inflected = (part[: len(part) - len(drop)] if drop else part) + add
+        if len(inflected) < 2 or not whole.endswith(inflected):
+            continue
+        head = whole[: len(whole) - len(inflected)]
+        if (head or add) and _clitics(head, prefixes, 3):
+            return True
+    return False
+
+
+def _clitics(head: str, prefixes: tuple[str, ...], most: int) -> bool:
+    """Whether `head` is a run of at most `most` clitics (the empty run included)."""
+    if not head:
+        return True
+    return most > 0 and any(head.startswith(p) and _clitics(head[len(p):], prefixes, most - 1) for p in prefixes)
 
 
 def _same_words(tokens: Sequence[Token], position: int, literal: _Literal) -> bool:

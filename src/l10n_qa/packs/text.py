@@ -37,12 +37,22 @@ SPACELESS_LANGUAGES = frozenset({"ja", "zh", "yue", "wuu", "th", "lo", "km", "my
 # Languages that write compounds as one word: an approved term is also recognised as the first or
 # last part of a compound ("Bestellnummer" uses "Bestellung", "Kundenkonto" uses "Konto").
 COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "nn", "no", "is", "fi", "lb", "af"})
-# Hebrew writes the particles ו ה ב כ ל מ ש as prefixes of the next word ("בחשבון": in the account);
-# with no Hebrew stemmer, an approved term is also recognised behind up to three of them.
-CLITIC_PREFIXES = {"he": frozenset("והבכלמש"), "yi": frozenset(),
-                   # Arabic: the one-letter conjunctions and prepositions the Snowball stemmer does not
-                   # always remove ("لحسابك": for your account).
-                   "ar": frozenset("وفبلك")}
+# Particles written as prefixes of the next word, per language: Hebrew ו ה ב כ ל מ ש ("בחשבון": in
+# the account; "ההחזרים": the refunds); Arabic the article ال, the conjunctions و ف, the prepositions
+# ب ل ك, and ل + ال written لل ("للحساب": for the account). A term is also recognised behind up to
+# three of them (there is no Hebrew stemmer, and the Arabic one does not always remove them).
+CLITIC_PREFIXES: dict[str, tuple[str, ...]] = {
+    "he": tuple("והבכלמש"),
+    "ar": ("ال", "لل", "و", "ف", "ب", "ل", "ك"),
+}
+# Plural (and Arabic dual) endings as (end of the dictionary form, end of the inflected form):
+# Hebrew -ים and -ות, and -ה → -ות ("הזמנה" → "הזמנות"); Arabic sound plurals -ون/-ين, -ات and
+# ة → ات ("مشكلة" → "مشكلات"), dual -ان. Broken plurals (فاتورة → فواتير) are not endings: list them
+# as variants in the glossary.
+PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "he": (("", "ים"), ("", "ות"), ("ה", "ות")),
+    "ar": (("", "ون"), ("", "ين"), ("", "ات"), ("ة", "ات"), ("", "ان")),
+}
 # Snowball's Spanish, Portuguese and Catalan stemmers keep the plural -s after a stressed vowel or a
 # consonant ("días", "tickets"); the key drops it, so singular and plural share a key.
 _PLURAL_S = frozenset({"es", "pt", "ca", "gl"})
@@ -74,14 +84,15 @@ class Profile:
     spaceless: bool
     compounds: bool
     stemmer: str | None
-    prefixes: frozenset[str] = frozenset()  # one-letter clitics written before a word
+    prefixes: tuple[str, ...] = ()  # clitics written before a word (Hebrew, Arabic)
+    endings: tuple[tuple[str, str], ...] = ()  # plural endings a term may take behind those clitics
 
 
 @lru_cache(maxsize=None)
 def profile(language: str) -> Profile:
     language = language_of(language)
     return Profile(language, language in SPACELESS_LANGUAGES, language in COMPOUNDING_LANGUAGES,
-                   _STEMMERS.get(language), CLITIC_PREFIXES.get(language, frozenset()))
+                   _STEMMERS.get(language), CLITIC_PREFIXES.get(language, ()), PLURAL_ENDINGS.get(language, ()))
 
 
 class _Stems:
