@@ -517,6 +517,7 @@ def segments_for(aligned: list[AlignedBlock], path: str, source_locale: Locale |
                 target_protected=_shift_spans(target_block.protected, target_span) if target_block is not None else (),
                 direction=target_block.direction if target_block is not None else None,
                 pointer=(target_block or source_block).pointer,
+                block_kind=source_block.kind,
             )
 
         key = source.key or source.text[:200]
