@@ -7,11 +7,53 @@ PO pairs have their msgstr on line 9, text from column 9 (see test_checks.py).
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+
 import pytest
 
+from conftest import write_po
 from content_helpers import check_tree, write_tree
+from l10n_qa.discover import FileTask
+from l10n_qa.engine import check_file
+from l10n_qa.formats import LoadHints
+from l10n_qa.model import Locale
+from l10n_qa.packs.rulepack import builtin_packs
+from l10n_qa.settings import Settings
 
 L, C = 9, 9
+
+
+def cli_check(root, files: dict[str, str], *args: str) -> tuple[int, list[tuple]]:
+    """Write `files` into a repository at `root`, run `l10n-qa check --format json ARGS` there:
+    (exit code, [(rule, severity, path, line, column, end_column)])."""
+    (root / ".git").mkdir(exist_ok=True)
+    write_tree(root, files)
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    done = subprocess.run([sys.executable, "-m", "l10n_qa", "check", "--format", "json", "--no-progress", *args],
+                          cwd=root, capture_output=True, text=True, env=env, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    return done.returncode, [(f["rule"], f["severity"], f["path"], f["line"], f["column"], f["end_column"])
+                             for f in report["findings"]]
+
+
+@pytest.fixture
+def check_with_packs(tmp_path):
+    """check_with_packs(source, target, lang, select) → [(rule, line, column)] on a one-entry PO file,
+    with every built-in rule pack on, as the CLI runs them by default."""
+
+    def run(source: str, target: str, lang: str, select=()):
+        path = write_po(tmp_path / "messages.po", source, target, lang)
+        settings = replace(Settings.build(select=select), rule_packs=tuple(str(p) for p in builtin_packs()))
+        result = check_file(FileTask(str(path), str(path), LoadHints(Locale.parse("en"), None, None)), settings)
+        assert not result.errors, result.errors
+        return [(f.rule, f.line, f.column) for f in result.findings]
+
+    return run
 
 
 def end(target: str, mark: str = "") -> tuple[str, int, int]:
@@ -69,3 +111,41 @@ def test_outside_a_list_a_semicolon_for_a_full_stop_is_still_reported(tmp_path):
     write_tree(tmp_path, {"en/a.md": "We keep your data safe.\n", "fr/a.md": "Nous protégeons vos données ;\n"})
     report = check_tree(tmp_path, "fr/a.md", select=("punctuation.end",))
     assert [(f.rule, f.line, f.column) for f in report.findings] == [("punctuation.end", 1, 1 + len("Nous protégeons vos données "))]
+
+
+# --- typography: rules about the target language do not read text that is not in it --------------
+
+def test_markdown_attribute_lists_are_markup_not_german_prose(tmp_path):
+    source = 'Effective June 10, 2025 {: datetime="2025-06-10" }\n\nClick "Save".\n'
+    target = 'Gültig ab 10. Juni 2025 {: datetime="2025-06-10" }\n\nKlicken Sie auf "Speichern".\n'
+    code, findings = cli_check(tmp_path, {"en/terms.md": source, "de/terms.md": target},
+                               "--select", "typography.quotes-de", "--fail-on", "warning", "de/terms.md")
+    assert (code, findings) == (1, [("typography.quotes-de", "warning", "de/terms.md", 3, 1 + len("Klicken Sie auf "),
+                                     1 + len('Klicken Sie auf "Speichern"'))])
+
+
+def test_an_english_sentence_left_in_a_german_paragraph_keeps_its_english_quotes(tmp_path):
+    english = "This is most often due to the so-called “battery save mode”."
+    source = f"The problem depends on the device. {english}\n\nUse “Auto” mode.\n"
+    target = f"Das Problem hängt vom Gerät ab. {english}\n\nVerwenden Sie den Modus “Auto”.\n"
+    code, findings = cli_check(tmp_path, {"en/a.md": source, "de/a.md": target}, "--select", "typography", "de/a.md")
+    assert (code, findings) == (0, [("typography.quotes-de", "warning", "de/a.md", 3, 1 + len("Verwenden Sie den Modus "),
+                                     1 + len("Verwenden Sie den Modus “Auto”"))])
+
+
+@pytest.mark.parametrize("rule, lang, source", [
+    ("typography.french-space-missing", "fr", "There are two possible solutions:"),
+    ("typography.spanish-inverted-mark", "es", "Congrats! Now you have a router secured with AdGuard VPN."),
+    ("typography.quotes-ru", "ru", 'Pluralized label for "{count} posts". Use as many plural forms as your language has.'),
+])
+def test_a_string_left_identical_to_its_source_is_not_target_language_text(check_with_packs, rule, lang, source):
+    assert check_with_packs(source, source, lang, select=(rule,)) == []
+
+
+@pytest.mark.parametrize("rule, lang, source, target, needle", [
+    ("typography.french-space-missing", "fr", "There are two possible solutions:", "Il existe deux solutions:", ":"),
+    ("typography.spanish-inverted-mark", "es", "Congrats! You are protected.", "Enhorabuena! Está protegido.", "!"),
+    ("typography.quotes-ru", "ru", 'Click "Save".', 'Нажмите "Сохранить".', '"'),
+])
+def test_the_same_rules_still_fire_on_translated_text(check_with_packs, rule, lang, source, target, needle):
+    assert check_with_packs(source, target, lang, select=(rule,)) == [(rule, L, C + target.index(needle))]
