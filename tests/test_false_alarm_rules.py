@@ -149,3 +149,32 @@ def test_a_string_left_identical_to_its_source_is_not_target_language_text(check
 ])
 def test_the_same_rules_still_fire_on_translated_text(check_with_packs, rule, lang, source, target, needle):
     assert check_with_packs(source, target, lang, select=(rule,)) == [(rule, L, C + target.index(needle))]
+
+
+# --- whitespace.trailing: a typo in the source or page prose is not a layout requirement -------------
+
+def test_a_stray_space_after_the_source_sentence_is_info_not_a_warning(check_pair):
+    findings = check_pair("You’re protected! ", "Jste chráněni!", lang="cs", full=True)
+    assert [(f.rule, f.severity.label, f.line, f.column, f.suggestion) for f in findings] == [
+        ("whitespace.trailing-optional", "info", L, C + len("Jste chráněni!") - 1,
+         "nothing to do, unless the program appends text right after this string")]
+
+
+@pytest.mark.parametrize("source, target, column", [
+    ("Total: ", "Gesamt:", C + len("Gesamt:") - 1),  # a label the program appends a value to
+    ("You’re protected!", "Sie sind geschützt! ", C + len("Sie sind geschützt!")),  # a space added
+    ("Signed in as ", "Angemeldet als", C + len("Angemeldet als") - 1),
+])
+def test_trailing_space_in_ui_strings_keeps_its_warning(check_pair, source, target, column):
+    findings = check_pair(source, target, full=True)
+    assert [(f.rule, f.severity.label, f.line, f.column) for f in findings] == [
+        ("whitespace.trailing", "warning", L, column)]
+
+
+def test_trailing_space_in_policy_prose_is_info_in_a_ui_catalog_a_warning(tmp_path):
+    files = {"policies/en.yaml": 'updated: "Last updated: "\n', "policies/de.yaml": 'updated: "Zuletzt aktualisiert:"\n',
+             "app/en.yaml": 'updated: "Last updated: "\n', "app/de.yaml": 'updated: "Zuletzt aktualisiert:"\n'}
+    code, findings = cli_check(tmp_path, files, "--select", "whitespace", "policies/de.yaml", "app/de.yaml")
+    at = 1 + len('updated: "Zuletzt aktualisiert')
+    assert (code, findings) == (0, [("whitespace.trailing", "warning", "app/de.yaml", 1, at, at + 1),
+                                    ("whitespace.trailing-optional", "info", "policies/de.yaml", 1, at, at + 1)])
