@@ -178,3 +178,31 @@ def test_trailing_space_in_policy_prose_is_info_in_a_ui_catalog_a_warning(tmp_pa
     at = 1 + len('updated: "Zuletzt aktualisiert')
     assert (code, findings) == (0, [("whitespace.trailing", "warning", "app/de.yaml", 1, at, at + 1),
                                     ("whitespace.trailing-optional", "info", "policies/de.yaml", 1, at, at + 1)])
+
+
+# --- rtl.ltr-start: a UI catalog's layout sets the direction; plain-text messages do not ----------
+
+def test_ltr_start_is_info_in_ui_catalogs_and_a_warning_in_replies_and_notifications(tmp_path):
+    po_dir = "locale/ar/LC_MESSAGES/"
+    files = {
+        po_dir + "django.po": "",
+        "replies/en.yaml": "received: Example Shop has received your order.\n",
+        "replies/ar.yaml": "received: Example Shop استلم طلبك.\n",
+        "notifications/en.yaml": "ipv4: IPv4 address changed.\n",
+        "notifications/ar.yaml": "ipv4: \u200fIPv4 تغير العنوان.\n",  # starts with RLM: displays right
+    }
+    write_tree(tmp_path, files)
+    write_po(tmp_path / po_dir / "django.po", "Slug (up to %(max_length)s)", "Slug (حتى %(max_length)s)", "ar",
+             "python-format")
+    code, findings = cli_check(tmp_path, {}, "--select", "rtl", "--fail-on", "warning", po_dir + "django.po",
+                               "replies/ar.yaml", "notifications/ar.yaml")
+    assert (code, findings) == (1, [
+        ("rtl.ltr-start-ui", "info", po_dir + "django.po", L, C, C + len("Slug")),
+        ("rtl.ltr-start", "warning", "replies/ar.yaml", 1, 1 + len("received: "), 1 + len("received: Example Shop"))])
+
+
+def test_a_notification_that_starts_with_a_latin_term_keeps_the_warning(tmp_path):
+    files = {"notifications/en.yaml": "ipv4: IPv4 address changed.\n", "notifications/ar.yaml": "ipv4: IPv4 تغير العنوان.\n"}
+    code, findings = cli_check(tmp_path, files, "--select", "rtl", "notifications/ar.yaml")
+    assert (code, findings) == (0, [("rtl.ltr-start", "warning", "notifications/ar.yaml", 1, 1 + len("ipv4: "),
+                                     1 + len("ipv4: IPv4"))])

@@ -41,7 +41,8 @@ from l10n_qa.model import Document, FixedPosition, InputError, Locale, Segment
 # --- Content types -------------------------------------------------------------------------------
 
 _POLICY_WORDS = re.compile(r"polic|privacy|legal|terms|cookie|gdpr|dsgvo|imprint|impressum|datenschutz", re.I)
-_REPLY_WORDS = re.compile(r"repl(y|ies)|macro|canned|snippet|template", re.I)
+# Replies and notifications: plain-text messages sent as they are (no page or application layout).
+_REPLY_WORDS = re.compile(r"repl(y|ies)|macro|canned|snippet|template|notif|notices?\b", re.I)
 
 
 def guess_content_type(path: str, fmt: str) -> str:

@@ -77,6 +77,15 @@ LTR_START = Rule(
     "run (LRI … PDI), or rephrase so it starts with an RTL word. Not reported in HTML with dir=\"rtl\".",
     ("Example Shop has received your order.", "Example Shop استلم طلبك.", "\u200fExample Shop استلم طلبك."),
 )
+LTR_START_UI = Rule(
+    "rtl.ltr-start-ui", "rtl", Severity.INFO,
+    "An RTL UI string begins with a Latin word (JSON, IPv4, a product name): fine where the UI sets dir=\"rtl\".",
+    "A UI catalog's strings are shown inside an application whose layout sets the direction (Django's "
+    "admin sets dir=\"rtl\" for Arabic and Hebrew), so a string that starts with a technical term kept in "
+    "Latin displays correctly there. Only where the string is shown as plain text with no direction of "
+    "its own (a notification, `dir=\"auto\"`) start it with RLM (U+200F) or rephrase.",
+    ("IPv4 address", "IPv4 ئادرېسى", "\u200fIPv4 ئادرېسى"),
+)
 MISSING_DIR = Rule(
     "rtl.missing-dir", "rtl", Severity.ERROR,
     "An HTML article in a right-to-left locale without dir=\"rtl\" (or with dir=\"ltr\").",
@@ -143,7 +152,7 @@ def _balance(text: str) -> Iterator[Hit]:
                   index, index + 1, suggestion=f"add {closer}", matched=_NAMES[char])
 
 
-@checker(MIXED_DIGITS, LTR_START)
+@checker(MIXED_DIGITS, LTR_START, LTR_START_UI)
 def rtl_text(pair: Pair) -> Iterator[Hit]:
     text = pair.masked_target
     systems = {}
@@ -160,10 +169,11 @@ def rtl_text(pair: Pair) -> Iterator[Hit]:
                                    "system throughout", where, where + 1,
                   suggestion=f"write the numbers in {first} digits", matched=text[where])
     if _is_rtl(pair) and pair.segment.direction != "rtl":
-        yield from _ltr_start(text)
+        # UI catalogs are shown in an application's own layout, which sets the direction: info only.
+        yield from _ltr_start(text, LTR_START_UI if pair.segment.content_type == "ui" else LTR_START)
 
 
-def _ltr_start(text: str) -> Iterator[Hit]:
+def _ltr_start(text: str, rule: Rule) -> Iterator[Hit]:
     depth = 0
     for index, char in enumerate(text):
         if char in (LRI, RLI, FSI):
@@ -183,9 +193,10 @@ def _ltr_start(text: str) -> Iterator[Hit]:
                 while end < len(text) and unicodedata.bidirectional(text[end]) not in ("R", "AL"):
                     end += 1
                 run = text[index:end].rstrip(" \t\n.,:;!?-–—(")
-                yield Hit(LTR_START.id, f"the text starts with the left-to-right \"{run}\": where the direction is "
-                                        "detected from the first strong character, the whole sentence displays "
-                                        "left-to-right; start it with RLM (U+200F) or rephrase",
+                where = ("where the direction is detected from the first strong character" if rule is LTR_START else
+                         "fine where the application sets dir=\"rtl\"; shown as plain text or with dir=\"auto\"")
+                yield Hit(rule.id, f"the text starts with the left-to-right \"{run}\": {where}, the whole sentence "
+                                   "displays left-to-right; start it with RLM (U+200F) or rephrase",
                           index, index + len(run), suggestion="insert RLM (U+200F) at the start", matched=run)
                 return
 
