@@ -206,3 +206,33 @@ def test_a_notification_that_starts_with_a_latin_term_keeps_the_warning(tmp_path
     code, findings = cli_check(tmp_path, files, "--select", "rtl", "notifications/ar.yaml")
     assert (code, findings) == (0, [("rtl.ltr-start", "warning", "notifications/ar.yaml", 1, 1 + len("ipv4: "),
                                      1 + len("ipv4: IPv4"))])
+
+
+# --- one slip, one finding ---------------------------------------------------------------------------
+
+def test_an_unclosed_embedding_is_one_finding(check_pair):
+    target = "ادفع\u202b الآن"
+    findings = check_pair("Pay now", target, lang="ar", select=("rtl",), full=True)
+    assert [(f.rule, f.line, f.column, f.suggestion) for f in findings] == [
+        ("rtl.bidi-unbalanced", L, C + 4, "replace it with RLI (U+2067) and add PDI (U+2069) where the run ends")]
+    # Closed, the embedding is still worth an isolate; a stray PDF is still unbalanced.
+    assert check_pair("Pay now", "ادفع\u202b الآن\u202c", lang="ar", select=("rtl",)) == [("rtl.bidi-embedding", L, C + 4)]
+    assert check_pair("Pay now", "ادفع الآن\u202c", lang="ar", select=("rtl",)) == [
+        ("rtl.bidi-unbalanced", L, C + len("ادفع الآن"))]
+
+
+def test_a_changed_article_number_is_one_finding(check_pair):
+    target = "Sie können die Löschung verlangen (Art. 18 DSGVO)."
+    assert check_pair("You may ask for erasure (Article 17 GDPR).", target) == [
+        ("legal.article-reference", L, C + target.index("Art. 18"))]
+
+
+def test_numbers_outside_a_citation_are_still_compared(check_pair):
+    target = "Wir antworten innerhalb von 20 Tagen (Art. 12 DSGVO)."
+    assert check_pair("We reply within 30 days (Article 12 GDPR).", target) == [("number.changed", L, C + target.index("20"))]
+
+
+def test_with_the_legal_rules_off_the_numbers_check_compares_article_numbers(check_pair):
+    target = "Sie können die Löschung verlangen (Art. 18 DSGVO)."
+    assert check_pair("You may ask for erasure (Article 17 GDPR).", target, select=("number",)) == [
+        ("number.changed", L, C + target.index("18"))]

@@ -2,7 +2,8 @@
 
 Numbers are compared by value, so locale formatting is not a difference (1,000.50 = 1.000,50 =
 1 000,50) and neither are other digit systems (١٠ = ۱۰ = １０ = 10). Placeholders, URLs and tags are
-not read as numbers.
+not read as numbers, nor are references to a law's provisions ("Article 17 GDPR") where
+`legal.article-reference` compares them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from l10n_qa.checks.legal import compared_citations
+from l10n_qa.checks.pair import MASK
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
@@ -140,12 +143,20 @@ CHANGED = Rule(
 )
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with `spans` blanked out, offsets unchanged."""
+    for start, end in spans:
+        text = text[:start] + MASK * (end - start) + text[end:]
+    return text
+
+
 @checker(MISSING, EXTRA, CHANGED)
 def numbers(pair):
     if not _DIGIT.search(pair.source) and not _DIGIT.search(pair.target):
         return
-    source_numbers = find_numbers(pair.masked_source)
-    target_numbers = find_numbers(pair.masked_target)
+    source_citations, target_citations = compared_citations(pair)
+    source_numbers = find_numbers(_blank(pair.masked_source, source_citations))
+    target_numbers = find_numbers(_blank(pair.masked_target, target_citations))
     unmatched_target = list(target_numbers)
     unmatched_source = []
     for number in source_numbers:

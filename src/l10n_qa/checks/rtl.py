@@ -107,17 +107,21 @@ def bidi_controls(pair: Pair) -> Iterator[Hit]:
     target, source = pair.target, pair.source
     if _CONTROLS.isdisjoint(target) and _CONTROLS.isdisjoint(source):
         return
+    balance = list(_balance(target))
+    # One slip, one finding: an embedding that is never closed is reported as unbalanced (with the
+    # advice to use an isolate), not a second time as an embedding.
+    unclosed = {hit.start for hit in balance if hit.matched in (_NAMES[LRE], _NAMES[RLE])}
     for index, char in enumerate(target):
         if char in (LRO, RLO):
             yield Hit(OVERRIDE.id, f"bidi override {_NAMES[char]}: remove it; isolate a left-to-right run with "
                                    "LRI … PDI or <bdi> instead", index, index + 1,
                       suggestion="delete the override character", matched=_NAMES[char])
-        elif char in (LRE, RLE):
+        elif char in (LRE, RLE) and index not in unclosed:
             yield Hit(EMBEDDING.id, f"bidi embedding {_NAMES[char]}: use an isolate ("
                                     f"{'LRI' if char == LRE else 'RLI'} … PDI) instead", index, index + 1,
                       suggestion=f"replace with {'LRI (U+2066)' if char == LRE else 'RLI (U+2067)'} and its PDF with PDI",
                       matched=_NAMES[char])
-    yield from _balance(target)
+    yield from balance
     lost = Counter(c for c in source if c in _CONTROLS) - Counter(c for c in target if c in _CONTROLS)
     for char, missing in lost.items():
         yield Hit(LOST_CONTROL.id, f"the source has {_NAMES[char]} {'once' if missing == 1 else f'{missing} more times'} "
@@ -147,9 +151,14 @@ def _balance(text: str) -> Iterator[Hit]:
     for char, index in stack:
         if char in (LRO, RLO):
             continue  # reported as an override already
-        closer = "PDI (U+2069)" if char in (LRI, RLI, FSI) else "PDF (U+202C)"
-        yield Hit(UNBALANCED.id, f"{_NAMES[char]} is never closed: add {closer} where the run ends",
-                  index, index + 1, suggestion=f"add {closer}", matched=_NAMES[char])
+        if char in (LRI, RLI, FSI):
+            message, suggestion = f"{_NAMES[char]} is never closed: add PDI (U+2069) where the run ends", "add PDI (U+2069)"
+        else:
+            isolate = "LRI (U+2066)" if char == LRE else "RLI (U+2067)"
+            message = (f"{_NAMES[char]} is never closed: add PDF (U+202C) where the run ends, or better, "
+                       f"use an isolate: {isolate} … PDI (U+2069)")
+            suggestion = f"replace it with {isolate} and add PDI (U+2069) where the run ends"
+        yield Hit(UNBALANCED.id, message, index, index + 1, suggestion=suggestion, matched=_NAMES[char])
 
 
 @checker(MIXED_DIGITS, LTR_START, LTR_START_UI)
