@@ -66,6 +66,7 @@ def end(target: str, mark: str = "") -> tuple[str, int, int]:
 
 @pytest.mark.parametrize("lang, source, target", [
     ("hy", "Now:", "Հիմա․"),  # Armenian mijaket (U+2024) for a colon
+    ("hy", "Jan.", "Հուն․"),  # and after an abbreviation
     ("hy", "Your order has shipped.", "Ձեր պատվերն ուղարկված է։"),  # ARMENIAN FULL STOP
     ("am", "Use it as a private browser:", "እንደ የግል አሳሽ ይጠቀሙበት፡-"),  # Ethiopic wordspace + hyphen = colon
     ("am", "Your order has shipped.", "ትዕዛዝዎ ተልኳል።"),  # ETHIOPIC FULL STOP
@@ -84,6 +85,7 @@ def test_script_marks_and_conventions_are_not_reported(check_pair, lang, source,
 
 @pytest.mark.parametrize("lang, source, target, mark", [
     ("hy", "Did this help?", "Սա օգնե՞ց", ""),  # the sentence lost its final ։: ՞ alone is not the end
+    ("hy", "Your order has shipped.", "Ձեր պատվերն ուղարկված է․", "․"),  # a mijaket is no sentence end
     ("am", "Your order has shipped.", "ትዕዛዝዎ ተልኳል", ""),  # lost its ።
     ("my", "Your order has shipped.", "သင်၏ အော်ဒါကို ပို့ပြီးပါပြီ?", "?"),  # a statement turned into a question
     ("ja", "Did this answer your question?", "ご質問の答えになりましたか。", "。"),  # a question needs ？ in Japanese

@@ -44,8 +44,9 @@ MARK_CLASSES: dict[str, str] = {
 LANGUAGE_MARKS: dict[str, dict[str, str]] = {
     "el": {";": "question mark"},  # the Greek question mark is U+037E, which NFC turns into ';'
     "bn": {"\u0983": "colon"},  # Bengali writes the visarga ঃ as a colon
-    # The Armenian mijaket (typed as ONE DOT LEADER ․) is the Armenian counterpart of the colon.
-    "hy": {"\u2024": "colon"},
+    # The Armenian mijaket (typed as ONE DOT LEADER ․) does the colon's work ("Ամսաթիվ․" for "Date:")
+    # and ends abbreviations ("Հուն․" for "Jan."): its own class, accepted for either.
+    "hy": {"\u2024": "mijaket"},
     # Amharic and Tigrinya type the preface colon as ETHIOPIC WORDSPACE + hyphen: "፡-".
     "am": {"\u1361-": "colon", "\u1361": "colon"},
     "ti": {"\u1361-": "colon", "\u1361": "colon"},
@@ -68,7 +69,7 @@ ACCEPTED: dict[str, frozenset[tuple[str | None, str | None]]] = {
     "ko": frozenset({("colon", "full stop"), ("semicolon", None), (None, "full stop")}),
     # Armenian marks a question with ՞ on the stressed word and ends the sentence with ։; Burmese
     # ends a question with a question particle (လား, လဲ) and the section sign ။.
-    "hy": frozenset({("question mark", "full stop")}),
+    "hy": frozenset({("question mark", "full stop"), ("colon", "mijaket")}),
     "my": frozenset({("question mark", "full stop")}),
     # ';' reads as a question mark only in Greek text: an English ';' may stay as it is.
     "el": frozenset({("semicolon", "question mark")}),
@@ -77,3 +78,7 @@ ACCEPTED: dict[str, frozenset[tuple[str | None, str | None]]] = {
 # How list items end is each language's convention: nothing, ',' or ';' (French, Czech, Polish) or
 # '.', whatever the English items have. Only a question or exclamation lost or added is reported.
 LIST_ITEM_ENDS: frozenset[str | None] = frozenset({None, "comma", "semicolon", "full stop"})
+
+# Marks besides '.' that end an abbreviation or a one-word label in a language (the source's "Jan."
+# may be "Հուն․" in Armenian).
+ABBREVIATION_ENDS: dict[str, frozenset[str]] = {"hy": frozenset({"mijaket"})}

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-from l10n_qa.checks.end_marks import ACCEPTED, CLOSERS, LANGUAGE_MARKS, LIST_ITEM_ENDS, MARK_CLASSES
+from l10n_qa.checks.end_marks import ABBREVIATION_ENDS, ACCEPTED, CLOSERS, LANGUAGE_MARKS, LIST_ITEM_ENDS, MARK_CLASSES
 from l10n_qa.checks.pair import MASK
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
+_PLAIN_ENDS = frozenset({"full stop", None})
 _CLASS_OF = {ch: name for name, chars in MARK_CLASSES.items() for ch in chars}
 # Longest language-specific sequence first, so "፡-" wins over "-".
 _LANGUAGE_MARKS = {language: sorted(marks.items(), key=lambda item: -len(item[0]))
@@ -75,7 +76,8 @@ def end_punctuation(pair):
         return
     if seg.block_kind == "list-item" and source_mark in LIST_ITEM_ENDS and target_mark in LIST_ITEM_ENDS:
         return
-    if {source_mark, target_mark} <= {"full stop", None} and _ends_with_abbreviation(pair.source):
+    abbreviation_ends = _PLAIN_ENDS | ABBREVIATION_ENDS.get(language, frozenset())
+    if source_mark in _PLAIN_ENDS and target_mark in abbreviation_ends and _ends_with_abbreviation(pair.source):
         return
     wanted = source_mark or "no punctuation"
     found = target_mark or "no punctuation"
