@@ -166,6 +166,7 @@ def test_a_stray_space_after_the_source_sentence_is_info_not_a_warning(check_pai
     ("Total: ", "Gesamt:", C + len("Gesamt:") - 1),  # a label the program appends a value to
     ("You’re protected!", "Sie sind geschützt! ", C + len("Sie sind geschützt!")),  # a space added
     ("Signed in as ", "Angemeldet als", C + len("Angemeldet als") - 1),
+    ("copying images... ", "kopiowanie obrazków...", C + len("kopiowanie obrazków...") - 1),  # status appended
 ])
 def test_trailing_space_in_ui_strings_keeps_its_warning(check_pair, source, target, column):
     findings = check_pair(source, target, full=True)

@@ -33,7 +33,8 @@ def _shape(ws: str) -> str:
 
 # Content laid out as pages (blocks of prose), not strings a program joins to other text.
 _PROSE = frozenset({"article", "policy"})
-_SENTENCE_ENDS = frozenset({"full stop", "question mark", "exclamation mark", "ellipsis"})
+# Not the ellipsis: "copying images... " is a progress message the program appends its status to.
+_SENTENCE_ENDS = frozenset({"full stop", "question mark", "exclamation mark"})
 
 
 def _stray_space_after_sentence(pair, source_ws: str, target_ws: str) -> bool:
