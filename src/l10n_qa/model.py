@@ -242,6 +242,7 @@ class Segment:
     target_protected: tuple[tuple[int, int], ...] = ()
     direction: str | None = None  # the target's declared text direction (HTML dir), when it has one
     pointer: str = ""  # a YAML/JSON entry's RFC 6901 JSON Pointer in the target file (`suppress:` entries match it)
+    block_kind: str = ""  # the article block the text comes from ("list-item", "heading"…); "" for catalogs
 
 
 @dataclass(frozen=True, slots=True)

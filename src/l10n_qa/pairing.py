@@ -41,7 +41,8 @@ from l10n_qa.model import Document, FixedPosition, InputError, Locale, Segment
 # --- Content types -------------------------------------------------------------------------------
 
 _POLICY_WORDS = re.compile(r"polic|privacy|legal|terms|cookie|gdpr|dsgvo|imprint|impressum|datenschutz", re.I)
-_REPLY_WORDS = re.compile(r"repl(y|ies)|macro|canned|snippet|template", re.I)
+# Replies and notifications: plain-text messages sent as they are (no page or application layout).
+_REPLY_WORDS = re.compile(r"repl(y|ies)|macro|canned|snippet|template|notif|notices?\b", re.I)
 
 
 def guess_content_type(path: str, fmt: str) -> str:
@@ -517,6 +518,7 @@ def segments_for(aligned: list[AlignedBlock], path: str, source_locale: Locale |
                 target_protected=_shift_spans(target_block.protected, target_span) if target_block is not None else (),
                 direction=target_block.direction if target_block is not None else None,
                 pointer=(target_block or source_block).pointer,
+                block_kind=source_block.kind,
             )
 
         key = source.key or source.text[:200]

@@ -222,6 +222,19 @@ def _expanded(citations):
     return out
 
 
+def compared_citations(pair: Pair) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the provision references (source, target) that `legal.article-reference` compares in
+    this pair, or ([], []) when it does not run here: the numbers check leaves them to it, so a
+    changed article number is one finding, not two."""
+    base = pair.context.legalbase if ARTICLE_REFERENCE.id in pair.context.enabled else None
+    locale = pair.segment.target_locale
+    if base is None or not pair.is_translation or locale is None or locale.language not in LANGUAGES:
+        return [], []
+    names = base.law_names
+    return ([(c.start, c.end) for c in extract(pair.masked_source, names)],
+            [(c.start, c.end) for c in extract(pair.masked_target, names)])
+
+
 def _references(base, names, source: str, target: str) -> Iterator[Hit]:
     if not any(c.isdigit() for c in target) and not any(c.isdigit() for c in source):
         return

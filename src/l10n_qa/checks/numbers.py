@@ -2,21 +2,25 @@
 
 Numbers are compared by value, so locale formatting is not a difference (1,000.50 = 1.000,50 =
 1 000,50) and neither are other digit systems (١٠ = ۱۰ = １０ = 10). Placeholders, URLs and tags are
-not read as numbers. A phone number is compared by its digits, whatever its grouping (1 800 352 5267 =
-1-800-352-5267, and the national part 800-352-5267), and circled digits (①) are numbers. Numbers
+not read as numbers, nor are references to a law's provisions ("Article 17 GDPR") where
+`legal.article-reference` compares them. A phone number is compared by its digits, whatever its
+grouping (1 800 352 5267 = 1-800-352-5267, and the national part 800-352-5267), and circled digits
+(①) are numbers. Numbers
 written without digits (words, ordinals, Roman and CJK numerals, month names in dates: see
 checks/number_forms.py) may stand in for a digit of the other side, and are never reported.
 """
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
 import regex
 
+from l10n_qa.checks.legal import compared_citations
 from l10n_qa.checks.number_forms import optional_numbers
+from l10n_qa.checks.phones import ascii_digits, find_phones
+from l10n_qa.checks.masking import MASK
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
@@ -28,35 +32,11 @@ _MAYBE_TIME = regex.compile(r"\d\s?[ap]\.?\s?m\b|\d[:h]\d\d", regex.I)
 _TIME = regex.compile(
     r"(?<![\d.,:])(?P<hours>\d{1,2})(?:[:h](?P<minutes>\d{2}))?\s?(?P<meridiem>[ap]\.?\s?m\.?(?!\w))"
     r"|(?<![\d.,:])(?P<hours>\d{1,2})[:h](?P<minutes>\d{2})(?![\d:])", regex.I)
-# A phone number: three or more groups of digits joined by spaces, hyphens or parentheses, seven
-# digits or more ("+1 (800) 352-5267", "1 800 352 5267"). Grouping is a local habit, so the digits
-# are compared; an ISO date (2026-05-04) is not a phone number.
-_PHONE = regex.compile(r"(?<![\d.,/:])\+?\(?\d{1,4}\)?(?:[\x20\u00a0\u202f\-\u2010\u2011]\(?\d{1,4}\)?){2,}(?![\d.,/:]\d)")
-_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
-_MIN_PHONE_DIGITS = 7
 # Circled and parenthesised digits (① ⑳ ❶ ㉑), used as step numbers in Japanese and Chinese headings.
 _CIRCLED = regex.compile(r"[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 _CHARACTER_REFERENCE = regex.compile(r"&#(?:\d+|[xX][0-9a-fA-F]+);")
 _DECIMAL_ONLY = "\u066b"
 _GROUP_ONLY = "'\u2019\u00a0\u202f\u2009\u066c "
-
-
-@functools.lru_cache(maxsize=256)
-def _digit_value(c: str) -> int:
-    """The value of a character `regex` matches with \\d. `regex` carries newer Unicode data than
-    Python's unicodedata, so some of its digits (U+11DE5) are unknown there; Unicode encodes every
-    decimal digit run as ten contiguous code points 0..9, so the offset into the \\d run gives it."""
-    known = unicodedata.decimal(c, None)
-    if known is not None:
-        return known
-    start = ord(c)
-    while start > 0 and _DIGIT.fullmatch(chr(start - 1)):
-        start -= 1
-    return (ord(c) - start) % 10
-
-
-def _ascii_digits(text: str) -> str:
-    return "".join(str(_digit_value(c)) if _DIGIT.fullmatch(c) else c for c in text)
 
 
 def _groups_valid(groups: list[str]) -> bool:
@@ -69,7 +49,7 @@ def _groups_valid(groups: list[str]) -> bool:
 
 def values(token: str) -> frozenset[Decimal]:
     """Every value a written number can mean: '1,000' is 1000 in English and 1 in German."""
-    text = _ascii_digits(token)
+    text = ascii_digits(token)
     parts = regex.split(r"(\D)", text)
     digits, seps = parts[0::2], parts[1::2]
     if not seps:
@@ -95,8 +75,8 @@ def values(token: str) -> frozenset[Decimal]:
 
 def _clock(hours: str, minutes: str | None, meridiem: str | None) -> frozenset[Decimal]:
     """A time of day as hours.minutes: "6 p.m." may be written 18:00, 18.00 or 18h00 elsewhere."""
-    hour = int(_ascii_digits(hours))
-    minute = Decimal(int(_ascii_digits(minutes))) / 100 if minutes else Decimal(0)
+    hour = int(ascii_digits(hours))
+    minute = Decimal(int(ascii_digits(minutes))) / 100 if minutes else Decimal(0)
     if meridiem is None:
         return frozenset({hour + minute})
     values = {hour + minute}
@@ -105,24 +85,6 @@ def _clock(hours: str, minutes: str | None, meridiem: str | None) -> frozenset[D
     if meridiem.lower().startswith("a") and hour == 12:
         values.add(minute)
     return frozenset(values)
-
-
-def find_phones(text: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
-    """Phone numbers, each valued by its phone_tails."""
-    phones = []
-    for m in _PHONE.finditer(text):
-        written = m.group(0)
-        digits = _ascii_digits("".join(regex.findall(r"\d", written)))
-        grouped_thousands = regex.fullmatch(r"\d{1,3}(?:[\x20\u00a0\u202f]\d{3})+", written)
-        if len(digits) >= _MIN_PHONE_DIGITS and not grouped_thousands and not _ISO_DATE.search(written):
-            phones.append((m.start(), m.end(), written, phone_tails(digits)))
-    return phones
-
-
-def phone_tails(digits: str) -> frozenset[Decimal]:
-    """A phone number's values: each tail of seven digits or more (with or without the country or
-    trunk prefix), negative and led by 1 so that they keep leading zeros and never equal a number."""
-    return frozenset(-Decimal("1" + digits[i:]) for i in range(len(digits) - _MIN_PHONE_DIGITS + 1))
 
 
 def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
@@ -151,7 +113,7 @@ def find_numbers(masked: str) -> list[tuple[int, int, str, frozenset[Decimal]]]:
         else:
             for part in regex.finditer(r"\d+", m.group(0)):
                 found.append((m.start() + part.start(), m.start() + part.end(), part.group(0),
-                              frozenset({Decimal(_ascii_digits(part.group(0)))})))
+                              frozenset({Decimal(ascii_digits(part.group(0)))})))
     found.sort(key=lambda number: number[0])
     return found
 
@@ -207,12 +169,20 @@ def _pair_off(numbers, others) -> tuple[list, list]:
     return left, free
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with `spans` blanked out, offsets unchanged."""
+    for start, end in spans:
+        text = text[:start] + MASK * (end - start) + text[end:]
+    return text
+
+
 @checker(MISSING, EXTRA, CHANGED)
 def numbers(pair):
     if not _DIGIT.search(pair.source) and not _DIGIT.search(pair.target):
         return
-    source_numbers = _outside_phones(find_numbers(pair.masked_source), pair.source)
-    target_numbers = _outside_phones(find_numbers(pair.masked_target), pair.target)
+    source_citations, target_citations = compared_citations(pair)
+    source_numbers = _outside_phones(find_numbers(_blank(pair.masked_source, source_citations)), pair.source)
+    target_numbers = _outside_phones(find_numbers(_blank(pair.masked_target, target_citations)), pair.target)
     unmatched_source, unmatched_target = _pair_off(source_numbers, target_numbers)
     if unmatched_source or unmatched_target:
         # What is left may be written without digits on the other side ("zeven" for 7, "December"

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
-
 from l10n_qa.checks.markup import find_html_tags
+from l10n_qa.checks.masking import MASK
 from l10n_qa.checks.registry import CheckContext
 from l10n_qa.checks.placeholders import BRACE_FORMATS, PRINTF_FORMATS, Token, find_placeholders
 from l10n_qa.checks.urls import Link, find_links
 from l10n_qa.model import Markup, Segment
 
-MASK = "\uFFFC"
 # A text without any of these holds no placeholder, tag, URL, e-mail address or phone number: most
 # UI strings, which then skip the parsers altogether.
 _MAYBE_PROTECTED = re.compile(r"[{%<$@+(]|://|www\.|\d{3}[ .-]\d")

@@ -1,41 +1,32 @@
 """Sentence-final punctuation: a question stays a question, a sentence keeps its full stop.
 
 Marks are compared by function, not by character, so script equivalents are accepted: '.' = '。' =
-'।' = '۔', '?' = '؟' = '？' (and Greek ';'), '!' = '！', ':' = '：'. Whether the Latin '?' is the right
-character in Arabic is for the right-to-left rules, not this check.
+'।' = '۔' = '։' = '።' = '။', '?' = '؟' = '？' (and Greek ';'), '!' = '！', ':' = '：'. Which characters
+are which mark, and which differences are a language's convention (a Japanese lead-in sentence ends
+with 。 where English has ':'), is data in `end_marks`. Whether the Latin '?' is the right character
+in Arabic is for the right-to-left rules, not this check.
 """
 
 from __future__ import annotations
 
 import re
 
-from l10n_qa.checks.pair import MASK
+from l10n_qa.checks.end_marks import ABBREVIATION_ENDS, ACCEPTED, CLOSERS, LANGUAGE_MARKS, LIST_ITEM_ENDS, MARK_CLASSES
+from l10n_qa.checks.masking import MASK
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
-_CLASSES = {
-    "full stop": ".。．।۔።။។։།",
-    "question mark": "?؟？;՞",
-    "exclamation mark": "!！՜",
-    "colon": ":：",
-    "semicolon": ";；؛",
-    "comma": ",，、،",
-    "ellipsis": "…",
-}
-_SPACE = re.compile(r"\s")
-_CLASS_OF = {ch: name for name, chars in _CLASSES.items() for ch in chars if ch != ";"}
-_CLASS_OF[";"] = "semicolon"
-# Closing quotes and brackets stand after or before the mark depending on the language: look past them.
-_CLOSERS = "\"'”’»›」』）)]】〕〉》"
-# Languages whose sentences need no final full stop in short texts (Thai and Lao do not use one;
-# Japanese and Chinese UI strings commonly drop 。).
-_STOP_OPTIONAL = frozenset({"th", "lo", "ja", "zh"})
+_PLAIN_ENDS = frozenset({"full stop", None})
+_CLASS_OF = {ch: name for name, chars in MARK_CLASSES.items() for ch in chars}
+# Longest language-specific sequence first, so "፡-" wins over "-".
+_LANGUAGE_MARKS = {language: sorted(marks.items(), key=lambda item: -len(item[0]))
+                   for language, marks in LANGUAGE_MARKS.items()}
 
 
 def final_mark(text: str, language: str | None) -> tuple[str | None, int]:
     """(class of the final punctuation or None, its offset or the offset of the last character)."""
     end = len(text.rstrip())
-    while end and text[end - 1] in _CLOSERS or (end and text[end - 1].isspace()):
+    while end and (text[end - 1] in CLOSERS or text[end - 1].isspace()):
         end -= 1
     if not end:
         return None, 0
@@ -43,12 +34,10 @@ def final_mark(text: str, language: str | None) -> tuple[str | None, int]:
         return "code", end - 1
     if text.endswith("...", 0, end):
         return "ellipsis", end - 3
-    ch = text[end - 1]
-    if ch == "\u0983" and language == "bn":
-        return "colon", end - 1  # Bengali writes the visarga ঃ as a colon
-    if ch == ";" and language == "el":
-        return "question mark", end - 1  # the Greek question mark is a semicolon
-    return _CLASS_OF.get(ch), end - 1
+    for mark, name in _LANGUAGE_MARKS.get(language, ()):
+        if text.endswith(mark, 0, end):
+            return name, end - len(mark)
+    return _CLASS_OF.get(text[end - 1]), end - 1
 
 
 def _ends_with_abbreviation(source: str) -> bool:
@@ -83,13 +72,12 @@ def end_punctuation(pair):
     target_mark, at = final_mark(pair.masked_target, language)
     if target_mark == "code" or target_mark == source_mark:
         return
-    if source_mark == "full stop" and target_mark is None and language in _STOP_OPTIONAL:
+    if (source_mark, target_mark) in ACCEPTED.get(language, ()):
         return
-    if language == "hy" and source_mark == "question mark" and target_mark == "full stop":
-        return  # Armenian marks a question with ՞ on the stressed word and ends the sentence with ։
-    if language == "el" and source_mark == "semicolon" and target_mark == "question mark":
-        return  # ';' reads as a question mark only in Greek text; ambiguous, so let it pass
-    if {source_mark, target_mark} <= {"full stop", None} and _ends_with_abbreviation(pair.source):
+    if seg.block_kind == "list-item" and source_mark in LIST_ITEM_ENDS and target_mark in LIST_ITEM_ENDS:
+        return
+    abbreviation_ends = _PLAIN_ENDS | ABBREVIATION_ENDS.get(language, frozenset())
+    if source_mark in _PLAIN_ENDS and target_mark in abbreviation_ends and _ends_with_abbreviation(pair.source):
         return
     wanted = source_mark or "no punctuation"
     found = target_mark or "no punctuation"

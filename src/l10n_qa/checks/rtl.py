@@ -77,6 +77,15 @@ LTR_START = Rule(
     "run (LRI … PDI), or rephrase so it starts with an RTL word. Not reported in HTML with dir=\"rtl\".",
     ("Example Shop has received your order.", "Example Shop استلم طلبك.", "\u200fExample Shop استلم طلبك."),
 )
+LTR_START_UI = Rule(
+    "rtl.ltr-start-ui", "rtl", Severity.INFO,
+    "An RTL UI string begins with a Latin word (JSON, IPv4, a product name): fine where the UI sets dir=\"rtl\".",
+    "A UI catalog's strings are shown inside an application whose layout sets the direction (Django's "
+    "admin sets dir=\"rtl\" for Arabic and Hebrew), so a string that starts with a technical term kept in "
+    "Latin displays correctly there. Only where the string is shown as plain text with no direction of "
+    "its own (a notification, `dir=\"auto\"`) start it with RLM (U+200F) or rephrase.",
+    ("IPv4 address", "IPv4 ئادرېسى", "\u200fIPv4 ئادرېسى"),
+)
 MISSING_DIR = Rule(
     "rtl.missing-dir", "rtl", Severity.ERROR,
     "An HTML article in a right-to-left locale without dir=\"rtl\" (or with dir=\"ltr\").",
@@ -98,17 +107,21 @@ def bidi_controls(pair: Pair) -> Iterator[Hit]:
     target, source = pair.target, pair.source
     if _CONTROLS.isdisjoint(target) and _CONTROLS.isdisjoint(source):
         return
+    balance = list(_balance(target))
+    # One slip, one finding: an embedding that is never closed is reported as unbalanced (with the
+    # advice to use an isolate), not a second time as an embedding.
+    unclosed = {hit.start for hit in balance if hit.matched in (_NAMES[LRE], _NAMES[RLE])}
     for index, char in enumerate(target):
         if char in (LRO, RLO):
             yield Hit(OVERRIDE.id, f"bidi override {_NAMES[char]}: remove it; isolate a left-to-right run with "
                                    "LRI … PDI or <bdi> instead", index, index + 1,
                       suggestion="delete the override character", matched=_NAMES[char])
-        elif char in (LRE, RLE):
+        elif char in (LRE, RLE) and index not in unclosed:
             yield Hit(EMBEDDING.id, f"bidi embedding {_NAMES[char]}: use an isolate ("
                                     f"{'LRI' if char == LRE else 'RLI'} … PDI) instead", index, index + 1,
                       suggestion=f"replace with {'LRI (U+2066)' if char == LRE else 'RLI (U+2067)'} and its PDF with PDI",
                       matched=_NAMES[char])
-    yield from _balance(target)
+    yield from balance
     lost = Counter(c for c in source if c in _CONTROLS) - Counter(c for c in target if c in _CONTROLS)
     for char, missing in lost.items():
         yield Hit(LOST_CONTROL.id, f"the source has {_NAMES[char]} {'once' if missing == 1 else f'{missing} more times'} "
@@ -138,12 +151,17 @@ def _balance(text: str) -> Iterator[Hit]:
     for char, index in stack:
         if char in (LRO, RLO):
             continue  # reported as an override already
-        closer = "PDI (U+2069)" if char in (LRI, RLI, FSI) else "PDF (U+202C)"
-        yield Hit(UNBALANCED.id, f"{_NAMES[char]} is never closed: add {closer} where the run ends",
-                  index, index + 1, suggestion=f"add {closer}", matched=_NAMES[char])
+        if char in (LRI, RLI, FSI):
+            message, suggestion = f"{_NAMES[char]} is never closed: add PDI (U+2069) where the run ends", "add PDI (U+2069)"
+        else:
+            isolate = "LRI (U+2066)" if char == LRE else "RLI (U+2067)"
+            message = (f"{_NAMES[char]} is never closed: add PDF (U+202C) where the run ends, or better, "
+                       f"use an isolate: {isolate} … PDI (U+2069)")
+            suggestion = f"replace it with {isolate} and add PDI (U+2069) where the run ends"
+        yield Hit(UNBALANCED.id, message, index, index + 1, suggestion=suggestion, matched=_NAMES[char])
 
 
-@checker(MIXED_DIGITS, LTR_START)
+@checker(MIXED_DIGITS, LTR_START, LTR_START_UI)
 def rtl_text(pair: Pair) -> Iterator[Hit]:
     text = pair.masked_target
     systems = {}
@@ -160,10 +178,11 @@ def rtl_text(pair: Pair) -> Iterator[Hit]:
                                    "system throughout", where, where + 1,
                   suggestion=f"write the numbers in {first} digits", matched=text[where])
     if _is_rtl(pair) and pair.segment.direction != "rtl":
-        yield from _ltr_start(text)
+        # UI catalogs are shown in an application's own layout, which sets the direction: info only.
+        yield from _ltr_start(text, LTR_START_UI if pair.segment.content_type == "ui" else LTR_START)
 
 
-def _ltr_start(text: str) -> Iterator[Hit]:
+def _ltr_start(text: str, rule: Rule) -> Iterator[Hit]:
     depth = 0
     for index, char in enumerate(text):
         if char in (LRI, RLI, FSI):
@@ -183,9 +202,10 @@ def _ltr_start(text: str) -> Iterator[Hit]:
                 while end < len(text) and unicodedata.bidirectional(text[end]) not in ("R", "AL"):
                     end += 1
                 run = text[index:end].rstrip(" \t\n.,:;!?-–—(")
-                yield Hit(LTR_START.id, f"the text starts with the left-to-right \"{run}\": where the direction is "
-                                        "detected from the first strong character, the whole sentence displays "
-                                        "left-to-right; start it with RLM (U+200F) or rephrase",
+                where = ("where the direction is detected from the first strong character" if rule is LTR_START else
+                         "fine where the application sets dir=\"rtl\"; shown as plain text or with dir=\"auto\"")
+                yield Hit(rule.id, f"the text starts with the left-to-right \"{run}\": {where}, the whole sentence "
+                                   "displays left-to-right; start it with RLM (U+200F) or rephrase",
                           index, index + len(run), suggestion="insert RLM (U+200F) at the start", matched=run)
                 return
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from l10n_qa.checks.numbers import find_phones, phone_tails
+from l10n_qa.checks.phones import find_phones, phone_tails
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Locale, Severity
 

@@ -2,12 +2,15 @@
 
 Leading and trailing whitespace in a UI string is usually layout (a label followed by a value);
 line breaks in a reply are its paragraphs. A translation that changes them changes the layout.
+Trailing whitespace in article or policy prose, or a stray space after a source's final sentence
+(a typo the translation need not copy), is info only (`whitespace.trailing-optional`).
 """
 
 from __future__ import annotations
 
 import re
 
+from l10n_qa.checks.punctuation import final_mark
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, Severity
 
@@ -26,6 +29,22 @@ def _shape(ws: str) -> str:
     """Whitespace as it matters: the line breaks, or else the exact spaces. Indentation next to a
     line break ("\\n    " vs "\\n") is template layout that renders the same."""
     return "\n" * ws.count("\n") if "\n" in ws else ws
+
+
+# Content laid out as pages (blocks of prose), not strings a program joins to other text.
+_PROSE = frozenset({"article", "policy"})
+# Not the ellipsis: "copying images... " is a progress message the program appends its status to.
+_SENTENCE_ENDS = frozenset({"full stop", "question mark", "exclamation mark"})
+
+
+def _stray_space_after_sentence(pair, source_ws: str, target_ws: str) -> bool:
+    """The source ends with a finished sentence and spaces (no line break), the translation with a
+    finished sentence and nothing: the source's space is most likely a typo, not a separator."""
+    if target_ws or not source_ws or "\n" in source_ws:
+        return False
+    language = pair.segment.target_locale.language if pair.segment.target_locale else None
+    return (final_mark(pair.masked_source, None)[0] in _SENTENCE_ENDS
+            and final_mark(pair.masked_target, language)[0] in _SENTENCE_ENDS)
 
 
 _NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\u00a0": "no-break space", "\u202f": "narrow no-break space",
@@ -69,6 +88,15 @@ TRAILING = Rule(
     "End the translation with the same whitespace as the source.",
     ("Total: ", "Gesamt:", "Gesamt: "),
 )
+TRAILING_OPTIONAL = Rule(
+    "whitespace.trailing-optional", "whitespace", Severity.INFO,
+    "Trailing whitespace differs in page prose, or after the source's last sentence (a likely typo).",
+    "In an article or policy, text blocks are laid out by the page, not joined to what a program appends; "
+    "and a UI string that ends with a finished sentence and a space (\"You're protected! \") most often has "
+    "a typo in the source, which the translation need not copy. Only if the program does append text "
+    "right after it, end the translation with the same whitespace as the source.",
+    ("You're protected! ", "Sie sind geschützt!", "Sie sind geschützt! "),
+)
 DOUBLE_SPACE = Rule(
     "whitespace.double-space", "whitespace", Severity.WARNING,
     "The translation has a double space that the source does not have.",
@@ -89,7 +117,7 @@ TABS = Rule(
 )
 
 
-@checker(LEADING, TRAILING, DOUBLE_SPACE, LINE_BREAKS, TABS)
+@checker(LEADING, TRAILING, TRAILING_OPTIONAL, DOUBLE_SPACE, LINE_BREAKS, TABS)
 def whitespace(pair):
     source, target = pair.source, pair.target
     if not target.strip():
@@ -102,7 +130,14 @@ def whitespace(pair):
     if _shape(src_trail) != _shape(tgt_trail):
         start = len(target) - len(tgt_trail)
         message, suggestion = _difference("ends", "end", src_trail, tgt_trail)
-        yield Hit(TRAILING.id, message, start if tgt_trail else max(start - 1, 0), len(target),
+        rule = TRAILING
+        if pair.segment.content_type in _PROSE:
+            rule = TRAILING_OPTIONAL
+        elif _stray_space_after_sentence(pair, src_trail, tgt_trail):
+            rule = TRAILING_OPTIONAL
+            message = f"the source ends with {_show(src_trail)} after its final sentence, probably a typo; the translation does not"
+            suggestion = "nothing to do, unless the program appends text right after this string"
+        yield Hit(rule.id, message, start if tgt_trail else max(start - 1, 0), len(target),
                   suggestion=suggestion, matched=tgt_trail)
     if "  " in target:
         allowed = len(_DOUBLE_SPACE.findall(source))

@@ -25,6 +25,10 @@ from l10n_qa.formats import LoadError, LoadHints, decode_document
 from l10n_qa.formats import _comments, _yaml
 from l10n_qa.model import Comment, Document, LineIndex
 
+# A Python-Markdown (attr_list) or kramdown attribute list: `{: #id .class key="value" }`; the colon
+# makes it unambiguous (a bare `{…}` may be a placeholder).
+_ATTRIBUTE_LIST = re.compile(r"\{:[ \t]*(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)|[ \t]+)*\}")
+
 # Front-matter fields that hold text for readers (Jekyll, Hugo, Docusaurus, Zendesk exports).
 FRONT_MATTER_TEXT_FIELDS = frozenset({
     "title", "description", "summary", "excerpt", "subtitle", "keywords", "label",
@@ -186,6 +190,8 @@ class _Reader:
         builder.walk(token.children or [])
         builder.strip()
         text, text_map = builder.out.finish(self.lines, origins[-1])
+        # Python-Markdown attribute lists (`{: datetime="2025-06-10" }`) are markup, not prose.
+        builder.protected += [m.span() for m in _ATTRIBUTE_LIST.finditer(text)]
         if not text.strip() and not builder.refs:
             return []
         images = [r for r in builder.refs if r.kind == "image"]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import regex
 
+from l10n_qa.packs.copied_text import in_copied_text
 from l10n_qa.model import CATEGORIES, CONTENT_TYPES, Locale, Rule, Severity
 from l10n_qa.packs import builtin
 from l10n_qa.packs.loading import file_stamps
@@ -429,7 +430,8 @@ class PackSet:
                 continue
             try:
                 for match in rule.characters.finditer(text, timeout=REGEX_TIMEOUT):
-                    if match.end() > match.start():
+                    # Character rules say how the target language is written: not English copied from the source.
+                    if match.end() > match.start() and not in_copied_text(pair, match.start(), match.end()):
                         # Shown as written: the match ran on the masked text (placeholders blanked).
                         hits.append(Hit(rule, match.start(), match.end(), pair.target[match.start():match.end()]))
             except TimeoutError:
