@@ -136,6 +136,18 @@ FIXERS: dict[str, Fixer] = {
 }
 
 
+def _visible(text: str) -> str:
+    """Text with its invisible characters named (U+202F), since a fix often is one."""
+    return "".join(ch if ch.isprintable() and not ch.isspace() or ch == " " else f"<U+{ord(ch):04X}>" for ch in text)
+
+
+def describe(fix: Fix) -> str:
+    """`replace "?" with "<U+202F>?"`: what a fix does, readable in a report."""
+    if not fix.replacement:
+        return f'delete "{_visible(fix.original)}"'
+    return f'replace "{_visible(fix.original)}" with "{_visible(fix.replacement)}"'
+
+
 def fixable_rules() -> tuple[str, ...]:
     return tuple(sorted(FIXERS))
 
