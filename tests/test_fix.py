@@ -252,3 +252,16 @@ def test_each_fixable_rule_fixes_real_text(tmp_path, lang, source, target, rule,
 def test_no_fix_where_it_would_be_a_guess(tmp_path, lang, source, target, rule):
     findings = [f for f in findings_of(catalog(tmp_path / f"{lang}.po", source, target, lang)) if f.rule == rule]
     assert findings and all(f.fix is None for f in findings)
+
+
+def test_every_fixer_belongs_to_a_real_rule_and_explain_says_it_is_fixable(tmp_path):
+    from l10n_qa.engine import directory_registry
+    from l10n_qa.fixes import FIX_SUMMARIES, FIXERS
+
+    registry = directory_registry()
+    assert sorted(FIXERS) == sorted(FIX_SUMMARIES)
+    assert [rule for rule in FIXERS if rule not in registry] == []
+    result = l10n_qa("explain", "rtl.latin-question-mark", cwd=tmp_path)
+    assert result.stdout.rstrip().endswith("Fixable [*] with `l10n-qa check --fix`: ? becomes ؟ (U+061F).")
+    plain = l10n_qa("explain", "number.changed", cwd=tmp_path)
+    assert "Fixable" not in plain.stdout

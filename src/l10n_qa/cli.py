@@ -411,6 +411,10 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     if rule.example:
         source, bad, good = rule.example
         lines += ["", "Example:", f"  source: {source}", f"  wrong:  {bad}", f"  right:  {good}"]
+    from l10n_qa.fixes import FIX_SUMMARIES
+
+    if rule.id in FIX_SUMMARIES:
+        lines += ["", f"Fixable [*] with `l10n-qa check --fix`: {FIX_SUMMARIES[rule.id]}."]
     typer.echo("\n".join(lines))
 
 

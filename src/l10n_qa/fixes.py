@@ -136,6 +136,23 @@ FIXERS: dict[str, Fixer] = {
 }
 
 
+# What each fix does, for `explain` and the docs.
+FIX_SUMMARIES: dict[str, str] = {
+    "whitespace.leading": "the translation gets the source's leading whitespace",
+    "whitespace.trailing": "the translation gets the source's trailing whitespace",
+    "whitespace.double-space": "the double space becomes one space",
+    "typography.french-space-missing": "inserts U+202F before ; ! ?, U+00A0 before : and inside « »",
+    "typography.french-breaking-space": "the ordinary space becomes U+00A0",
+    "typography.french-breaking-space-punctuation": "the ordinary space becomes U+202F",
+    "typography.french-canada-space": "the space before ; ! ? is removed",
+    "rtl.latin-question-mark": "? becomes ؟ (U+061F)",
+    "rtl.latin-comma": ", becomes ، (U+060C) and ; becomes ؛ (U+061B)",
+    "typography.cjk-half-width-punctuation": ". becomes 。 (and , becomes 、 in Japanese; a Chinese comma is left to you)",
+    "rtl.bidi-override": "the override is deleted, with the PDF that closes it",
+    "rtl.bidi-embedding": "LRE/RLE … PDF become LRI/RLI … PDI (not where embeddings nest)",
+}
+
+
 def _visible(text: str) -> str:
     """Text with its invisible characters named (U+202F), since a fix often is one."""
     return "".join(ch if ch.isprintable() and not ch.isspace() or ch == " " else f"<U+{ord(ch):04X}>" for ch in text)
