@@ -234,6 +234,8 @@ def test_po_that_polib_would_rewrap_is_left_alone(tmp_path):
     ("zh", "Sent.", "已发送.", "typography.cjk-half-width-punctuation", 12, "已发送。"),
     ("ar", "Order", f"طلب {RLO}fdp.exe{PDF}", "rtl.bidi-override", 13, "طلب fdp.exe"),
     ("ar", "Order", f"طلب {LRE}ABC{PDF}", "rtl.bidi-embedding", 13, f"طلب {LRI}ABC{PDI}"),
+    ("de", "Best regards", "Viele GrÃ¼ÃŸe", "encoding.mojibake", 17, "Viele GrüÃŸe"),
+    ("fr", "See you soon", "Ã\u00a0 bientôt", "encoding.mojibake", 9, "à bientôt"),
 ])
 def test_each_fixable_rule_fixes_real_text(tmp_path, lang, source, target, rule, column, fixed):
     findings = [f for f in findings_of(catalog(tmp_path / f"{lang}.po", source, target, lang)) if f.rule == rule]
@@ -248,6 +250,9 @@ def test_each_fixable_rule_fixes_real_text(tmp_path, lang, source, target, rule,
     ("zh", "Apples, pears", "苹果,梨", "typography.cjk-half-width-punctuation"),  # ，or 、: a reader decides
     ("ar", "Order", f"طلب {LRE}A{RLO}B{PDF}{PDF}", "rtl.bidi-embedding"),  # nested controls
     ("ar", "Order", f"طلب {LRE}ABC", "rtl.bidi-embedding"),  # no PDF to turn into a PDI
+    ("de", "Hello", "ï»¿Hallo", "encoding.mojibake"),  # a byte-order mark read as text: delete it? a guess
+    # ftfy, reading the whole text, also repairs â‚¬ (€), which the check does not see: not the same repair
+    ("fr", "See you soon, price 5 €", "Ã\u00a0 bientôt, prix 5 â‚¬", "encoding.mojibake"),
 ])
 def test_no_fix_where_it_would_be_a_guess(tmp_path, lang, source, target, rule):
     findings = [f for f in findings_of(catalog(tmp_path / f"{lang}.po", source, target, lang)) if f.rule == rule]
@@ -260,6 +265,7 @@ def test_every_fixer_belongs_to_a_real_rule_and_explain_says_it_is_fixable(tmp_p
 
     registry = directory_registry()
     assert sorted(FIXERS) == sorted(FIX_SUMMARIES)
+    assert "encoding.mojibake" in FIXERS
     assert [rule for rule in FIXERS if rule not in registry] == []
     result = l10n_qa("explain", "rtl.latin-question-mark", cwd=tmp_path)
     assert result.stdout.rstrip().endswith("Fixable [*] with `l10n-qa check --fix`: ? becomes ؟ (U+061F).")

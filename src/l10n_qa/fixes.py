@@ -12,8 +12,9 @@ Which rules, and why these only (facts: domain research §3.1, §3.6, §4.3, §4
   comma may be ，or the enumeration comma 、: that needs a reader, so no fix).
 - rtl.bidi-override: the override is deleted (with its PDF, so nothing is left unbalanced);
   rtl.bidi-embedding: LRE/RLE … PDF become LRI/RLI … PDI, the rule's own advice.
+- encoding.mojibake: ftfy's repair, where it does not depend on the rest of the text.
 Not fixed, on purpose: Spanish ¿ ¡ (where the question starts needs a reader), quotation marks
-(nesting and apostrophes make straight quotes ambiguous), mojibake.
+(nesting and apostrophes make straight quotes ambiguous).
 """
 
 from __future__ import annotations
@@ -119,6 +120,31 @@ def _bidi_embedding(segment: Segment, hit: Hit) -> Edit | None:
     return hit.start, close + 1, (LRI if opener == LRE else RLI) + inner + PDI
 
 
+def _mojibake(segment: Segment, hit: Hit) -> Edit | None:
+    """The characters ftfy restores, only where ftfy, reading the whole text, restores exactly what
+    fixing each sequence the check found on its own gives: then the repair does not depend on the
+    context, so it is unambiguous. Otherwise (ftfy would change more, less, or something else) the
+    text is left to a person."""
+    import ftfy  # only a text with mojibake pays for the import
+
+    from l10n_qa.checks.encoding import MOJIBAKE_PATTERN
+
+    target = segment.target
+    pieces, position, own = [], 0, None
+    for match in MOJIBAKE_PATTERN.finditer(target):
+        repaired = ftfy.fix_encoding(match.group(0))
+        if repaired == match.group(0) or "\ufeff" in repaired:
+            return None  # a byte-order mark read as text (ï»¿): deleting it is a guess, not a repair
+        if (match.start(), match.end()) == (hit.start, hit.end):
+            own = repaired
+        pieces += [target[position:match.start()], repaired]
+        position = match.end()
+    pieces.append(target[position:])
+    if own is None or ftfy.fix_encoding(target) != "".join(pieces):
+        return None
+    return hit.start, hit.end, own
+
+
 FIXERS: dict[str, Fixer] = {
     "whitespace.leading": _leading_whitespace,
     "whitespace.trailing": _trailing_whitespace,
@@ -133,6 +159,7 @@ FIXERS: dict[str, Fixer] = {
     "typography.cjk-half-width-punctuation": _cjk_punctuation,
     "rtl.bidi-override": _bidi_override,
     "rtl.bidi-embedding": _bidi_embedding,
+    "encoding.mojibake": _mojibake,
 }
 
 
@@ -150,6 +177,7 @@ FIX_SUMMARIES: dict[str, str] = {
     "typography.cjk-half-width-punctuation": ". becomes 。 (and , becomes 、 in Japanese; a Chinese comma is left to you)",
     "rtl.bidi-override": "the override is deleted, with the PDF that closes it",
     "rtl.bidi-embedding": "LRE/RLE … PDF become LRI/RLI … PDI (not where embeddings nest)",
+    "encoding.mojibake": "the characters are restored (Ã¼ → ü) where ftfy repairs the whole text the same way",
 }
 
 
