@@ -237,7 +237,12 @@ def apply(run, outcome: FixOutcome) -> Report | None:
         if not extra and not errors:
             kept.append(file_fix)
             continue
-        _write(path, file_fix.before, file_fix.bom)  # restore the file as it was
+        try:
+            _write(path, file_fix.before, file_fix.bom)  # restore the file as it was
+        except OSError as exc:
+            outcome.rolled_back.append(f"{path}: the re-check refused its fixes, and it could NOT be restored "
+                                       f"({exc.strerror or exc}): restore it from version control")
+            continue
         if errors:
             why = f"it no longer loads ({errors[0].message})"
         else:
