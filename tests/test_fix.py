@@ -271,3 +271,25 @@ def test_every_fixer_belongs_to_a_real_rule_and_explain_says_it_is_fixable(tmp_p
     assert result.stdout.rstrip().endswith("Fixable [*] with `l10n-qa check --fix`: ? becomes ؟ (U+061F).")
     plain = l10n_qa("explain", "number.changed", cwd=tmp_path)
     assert "Fixable" not in plain.stdout
+
+
+def test_yaml_and_html_are_span_edited_in_place(tmp_path):
+    """Block and quoted YAML scalars and HTML text are edited where they are; an HTML character
+    reference before the span does not shift it, and one that is the span is refused."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "replies/en-US.yaml", 'a:\n  title: Need help?\n  body: |\n    Hello!\n    Why?\nb: "Questions?"\n')
+    replies = write(tmp_path / "replies/fr-FR.yaml",
+                    'a:\n  title: Besoin d’aide?\n  body: |\n    Bonjour!\n    Pourquoi?\nb: "Des questions?"\n')
+    write(tmp_path / "help/en-US/x.html", "<html><body><p>Need help? Call us.</p><p>Why? Because.</p></body></html>\n")
+    page = write(tmp_path / "help/fr-FR/x.html", '<html lang="fr"><body><p>Besoin d&rsquo;aide? Appelez-nous.</p>'
+                 "<p>Pourquoi&#63; Parce que.</p></body></html>\n")
+    result = l10n_qa("check", "replies/fr-FR.yaml", "help/fr-FR/x.html", "--fix", "-q", cwd=tmp_path)
+    assert replies.read_bytes() == (f'a:\n  title: Besoin d’aide{NNBSP}?\n  body: |\n    Bonjour{NNBSP}!\n'
+                                    f'    Pourquoi{NNBSP}?\nb: "Des questions{NNBSP}?"\n').encode("utf-8")
+    assert page.read_bytes() == (f'<html lang="fr"><body><p>Besoin d&rsquo;aide{NNBSP}? Appelez-nous.</p>'
+                                 "<p>Pourquoi&#63; Parce que.</p></body></html>\n").encode("utf-8")
+    assert "help/fr-FR/x.html:1:75: typography.french-space-missing: not fixed" in result.stderr
+    assert "fixed 5 findings in 2 files" in result.stderr
+    # What is left is reported where it now is (one character further right).
+    assert result.stdout.startswith("help/fr-FR/x.html:1:76: error   typography.french-space-missing [*]")
+    assert result.returncode == 1
