@@ -252,11 +252,15 @@ def check(
                                                           rich_help_panel="Fixes")] = None,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
+    from l10n_qa import fix_files
     from l10n_qa.engine import RunError
     from l10n_qa.reporters import reporter
 
     formats = _parse_formats(output_format, output)
-    only_fixes = _fix_rules(fix, diff, _split(fix_only))
+    try:
+        only_fixes = fix_files.rules_to_fix(fix, diff, _split(fix_only))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
     run = _run(paths=tuple(paths or ()), config_path=config_path, select=_split(select), ignore=_split(ignore),
                locales=_split(locale), source_locale=source_locale, stdin_filename=stdin_filename,
                glossaries=tuple(glossary or ()), changed_since=changed_since, baseline=baseline,
@@ -275,8 +279,12 @@ def check(
     if run.written_baseline is not None:
         typer.echo(f"l10n-qa: wrote {len(run.written_baseline.entries)} findings to the baseline {write_baseline}",
                    err=True)
-    if fix or diff:
-        report = _apply_fixes(run, report, write=fix, only=only_fixes)
+    if fix or diff:  # after the report is built: fix_files edits the files, re-checks, says what it did
+        try:
+            fix_files.run_fixes(run, report, write=fix, only=only_fixes, diff_out=sys.stdout,
+                          say=lambda note: typer.echo(f"l10n-qa: {note}", err=True))
+        except RunError as exc:
+            raise _fail(str(exc)) from None
 
     for name, path in formats:
         if statistics and path is None:  # the counts replace the findings on the screen, not in report files
@@ -295,48 +303,6 @@ def check(
         except OSError as exc:
             raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
     raise typer.Exit(run.exit_code(report))
-
-
-def _fix_rules(fix: bool, diff: bool, only: tuple[str, ...]) -> frozenset[str]:
-    """The rules `--fix-only` names, checked: each must be a rule with a safe fix."""
-    from l10n_qa.fixes import fixable_rules
-
-    if fix and diff:
-        raise _fail("--fix and --diff cannot be combined: --diff shows what --fix would write")
-    if only and not (fix or diff):
-        raise _fail("--fix-only needs --fix (apply) or --diff (preview)")
-    unknown = [rule for rule in only if rule not in fixable_rules()]
-    if unknown:
-        raise _fail(f"--fix-only: {', '.join(unknown)} has no safe fix; rules with one: {', '.join(fixable_rules())}")
-    return frozenset(only)
-
-
-def _apply_fixes(run, report, *, write: bool, only: frozenset[str]):
-    """`--diff`: print what the fixes change. `--fix`: write them, re-check, and return the report of
-    what is left. What was skipped or rolled back goes to standard error."""
-    from l10n_qa import fix_files
-    from l10n_qa.engine import RunError
-
-    outcome = fix_files.plan(report, only)
-    if not write:
-        for file_fix in outcome.files:
-            sys.stdout.write(file_fix.diff())
-    else:
-        try:
-            after = fix_files.apply(run, outcome)
-        except RunError as exc:
-            raise _fail(str(exc)) from None
-        fix_files.merge(report, outcome, after)
-    for note in (*outcome.notes, *outcome.rolled_back):
-        typer.echo(f"l10n-qa: {note}", err=True)
-    files = len(outcome.files)
-    verb = "fixed" if write else "would fix"
-    if outcome.fixed:
-        typer.echo(f"l10n-qa: {verb} {outcome.fixed} finding{'s' if outcome.fixed != 1 else ''} in {files} "
-                   f"file{'s' if files != 1 else ''}", err=True)
-    else:
-        typer.echo(f"l10n-qa: nothing {'fixed' if write else 'to fix'}", err=True)
-    return report
 
 
 @app.command()

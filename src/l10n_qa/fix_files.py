@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TextIO
 
 from l10n_qa import atomic_write
 from l10n_qa.formats import format_for
@@ -197,6 +199,42 @@ def _plan_po(file_fix: FileFix, findings: list[Finding], notes: list[str]) -> No
     file_fix.after = catalog.__unicode__()
 
 
+def rules_to_fix(fix: bool, diff: bool, only: tuple[str, ...]) -> frozenset[str]:
+    """The rules `--fix-only` names; ValueError for options that do not go together or a rule
+    without a safe fix."""
+    from l10n_qa.fixes import fixable_rules
+
+    if fix and diff:
+        raise ValueError("--fix and --diff cannot be combined: --diff shows what --fix would write")
+    if only and not (fix or diff):
+        raise ValueError("--fix-only needs --fix (apply) or --diff (preview)")
+    unknown = [rule for rule in only if rule not in fixable_rules()]
+    if unknown:
+        raise ValueError(f"--fix-only: {', '.join(unknown)} has no safe fix; rules with one: "
+                         f"{', '.join(fixable_rules())}")
+    return frozenset(only)
+
+
+def run_fixes(check_run, report: Report, *, write: bool, only: frozenset[str], diff_out: TextIO,
+        say: Callable[[str], None]) -> None:
+    """`check --diff` (write=False): the diff of every planned fix to `diff_out`. `check --fix`: apply,
+    re-check, and update `report` to what is left. `say` gets what was skipped, rolled back, done."""
+    outcome = plan(report, only)
+    if not write:
+        for file_fix in outcome.files:
+            diff_out.write(file_fix.diff())
+    else:
+        merge(report, outcome, apply(check_run, outcome))
+    for note in (*outcome.notes, *outcome.rolled_back):
+        say(note)
+    files = len(outcome.files)
+    if outcome.fixed:
+        say(f"{'fixed' if write else 'would fix'} {outcome.fixed} finding{'s' if outcome.fixed != 1 else ''} "
+            f"in {files} file{'s' if files != 1 else ''}")
+    else:
+        say(f"nothing {'fixed' if write else 'to fix'}")
+
+
 def _write(path: str, text: str, bom: bool) -> None:
     atomic_write.write_text(path, lambda handle: handle.write(("\ufeff" if bom else "") + text))
 
@@ -206,17 +244,17 @@ def _identities(findings) -> Counter:
     return Counter((f.rule, f.matched) for f in findings)
 
 
-def apply(run, outcome: FixOutcome) -> Report | None:
+def apply(check_run, outcome: FixOutcome) -> Report | None:
     """Write the planned fixes, re-check the fixed files, restore those the re-check refuses.
 
-    `run` is the engine.Run of the check; the re-check uses its options on the fixed files only.
+    `check_run` is the engine.Run of the check; the re-check uses its options on the fixed files only.
     Returns the report of the files that stay fixed (None if none were written)."""
     from l10n_qa.engine import Run
 
     if not outcome.files:
         return None
     paths = tuple(f.path for f in outcome.files)
-    options = replace(run.options, paths=paths, write_baseline=None, changed_since=None, allow_empty=True)
+    options = replace(check_run.options, paths=paths, write_baseline=None, changed_since=None, allow_empty=True)
     before = Run(options).with_services().execute()
     written: list[FileFix] = []
     for file_fix in outcome.files:
