@@ -331,3 +331,16 @@ def test_fix_on_a_copy_of_the_samples(tmp_path):
     assert "rtl.bidi-override" not in result.stdout and "encoding.mojibake" not in result.stdout
     assert result.returncode == 1  # the samples' other mistakes are still there
     assert {p.relative_to(SAMPLES): p.read_bytes() for p in SAMPLES.rglob("*") if p.is_file()} == originals
+
+
+def test_diff_of_a_file_without_a_final_line_break_and_with_a_line_separator(tmp_path):
+    """Lines are split at "\\n" only (a U+2028 inside a line is text), and a last line without a line
+    break is marked as diff(1) marks it, so the diff applies with patch or git apply."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "help/en-US/a.txt", "Why? Because.")
+    target = write(tmp_path / "help/fr-FR/a.txt", "Pourquoi? Parce\u2028que.")
+    result = l10n_qa("check", "help/fr-FR/a.txt", "--diff", cwd=tmp_path)
+    assert result.stdout == ("--- a/help/fr-FR/a.txt\n+++ b/help/fr-FR/a.txt\n@@ -1 +1 @@\n"
+                             "-Pourquoi? Parce\u2028que.\n\\ No newline at end of file\n"
+                             f"+Pourquoi{NNBSP}? Parce\u2028que.\n\\ No newline at end of file\n")
+    assert target.read_bytes() == "Pourquoi? Parce\u2028que.".encode("utf-8")

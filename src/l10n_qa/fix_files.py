@@ -27,6 +27,13 @@ from l10n_qa.model import Finding, Report
 from l10n_qa.safe_read import ReadRefused, read_regular_file
 
 
+def _lines(text: str) -> list[str]:
+    """Lines ended by "\n" only, as diff and patch see them (str.splitlines also breaks at U+2028,
+    form feeds and other characters a translation may hold)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 @dataclass(slots=True)
 class FileFix:
     """The fixes planned for one file: its text before and after, and the findings they fix."""
@@ -38,7 +45,7 @@ class FileFix:
     applied: list[Finding] = field(default_factory=list)
 
     def diff(self) -> str:
-        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+        lines = difflib.unified_diff(_lines(self.before), _lines(self.after),
                                      fromfile=f"a/{self.path}", tofile=f"b/{self.path}")
         # A last line without a line end is marked the way diff(1) and git do, so the patch applies.
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
