@@ -344,3 +344,14 @@ def test_diff_of_a_file_without_a_final_line_break_and_with_a_line_separator(tmp
                              "-Pourquoi? Parce\u2028que.\n\\ No newline at end of file\n"
                              f"+Pourquoi{NNBSP}? Parce\u2028que.\n\\ No newline at end of file\n")
     assert target.read_bytes() == "Pourquoi? Parce\u2028que.".encode("utf-8")
+
+
+def test_fix_keeps_the_bom_and_crlf_line_ends(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "help/en-US/a.md", "# Help\r\n\r\nNeed help? Now.\r\n")
+    target = tmp_path / "help/fr-FR/a.md"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"\xef\xbb\xbf# Aide\r\n\r\nBesoin d\xe2\x80\x99aide? Maintenant.\r\n")
+    result = l10n_qa("check", "help/fr-FR/a.md", "--fix", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert target.read_bytes() == b"\xef\xbb\xbf# Aide\r\n\r\nBesoin d\xe2\x80\x99aide\xe2\x80\xaf? Maintenant.\r\n"
