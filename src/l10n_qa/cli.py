@@ -252,15 +252,17 @@ def check(
                                                           rich_help_panel="Fixes")] = None,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
-    from l10n_qa import fix_files
     from l10n_qa.engine import RunError
     from l10n_qa.reporters import reporter
 
     formats = _parse_formats(output_format, output)
-    try:
-        only_fixes = fix_files.rules_to_fix(fix, diff, _split(fix_only))
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
+    if fix or diff or fix_only:
+        from l10n_qa import fix_files  # only a run that fixes pays for it
+
+        try:
+            only_fixes = fix_files.rules_to_fix(fix, diff, _split(fix_only))
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
     run = _run(paths=tuple(paths or ()), config_path=config_path, select=_split(select), ignore=_split(ignore),
                locales=_split(locale), source_locale=source_locale, stdin_filename=stdin_filename,
                glossaries=tuple(glossary or ()), changed_since=changed_since, baseline=baseline,
