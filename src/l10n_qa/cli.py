@@ -241,12 +241,28 @@ def check(
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Exit 0 when no file is checked (by default "
                                               "a run that checks nothing is a usage error, exit 2).",
                                               rich_help_panel="Exit")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes (findings marked [*]) to the files, "
+                                      "re-check them and restore any file the re-check refuses.",
+                                      rich_help_panel="Fixes")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of the "
+                                       "report; write nothing (the exit code is the check's).",
+                                       rich_help_panel="Fixes")] = False,
+    fix_only: Annotated[Optional[list[str]], typer.Option("--fix-only", metavar="RULE", help="With --fix or "
+                                                          "--diff: only the fixes of these rules (repeatable).",
+                                                          rich_help_panel="Fixes")] = None,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
     from l10n_qa.engine import RunError
     from l10n_qa.reporters import reporter
 
     formats = _parse_formats(output_format, output)
+    if fix or diff or fix_only:
+        from l10n_qa import fix_files  # only a run that fixes pays for it
+
+        try:
+            only_fixes = fix_files.rules_to_fix(fix, diff, _split(fix_only))
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
     run = _run(paths=tuple(paths or ()), config_path=config_path, select=_split(select), ignore=_split(ignore),
                locales=_split(locale), source_locale=source_locale, stdin_filename=stdin_filename,
                glossaries=tuple(glossary or ()), changed_since=changed_since, baseline=baseline,
@@ -265,6 +281,12 @@ def check(
     if run.written_baseline is not None:
         typer.echo(f"l10n-qa: wrote {len(run.written_baseline.entries)} findings to the baseline {write_baseline}",
                    err=True)
+    if fix or diff:  # after the report is built: fix_files edits the files, re-checks, says what it did
+        try:
+            fix_files.run_fixes(run, report, write=fix, only=only_fixes, diff_out=sys.stdout,
+                          say=lambda note: typer.echo(f"l10n-qa: {note}", err=True))
+        except RunError as exc:
+            raise _fail(str(exc)) from None
 
     for name, path in formats:
         if statistics and path is None:  # the counts replace the findings on the screen, not in report files
@@ -275,7 +297,8 @@ def check(
         render = reporter(name)
         options = {"quiet": quiet, "show_suppressed": show_suppressed}
         if path is None:
-            render(report, sys.stdout, color=False if no_color else None, **options)
+            if not diff:  # --diff prints the diff in place of the report
+                render(report, sys.stdout, color=False if no_color else None, **options)
             continue
         try:
             atomic_write.write_text(path, lambda handle: render(report, handle, color=False, **options))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
+from l10n_qa.fixes import fix_for
 from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa import boundary, suppress
 from l10n_qa.blocks import Pairing
@@ -151,7 +152,7 @@ class _FindingMaker:
             segment=segment.key, source=segment.source or "", target=segment.target,
             suggestion=hit.suggestion, matched=hit.matched,
             fingerprint=fingerprint(hit.rule, path, segment.key, hit.matched, self.occurrences[identity]),
-            pointer=segment.pointer,
+            pointer=segment.pointer, fix=fix_for(segment, hit),
         )
 
 

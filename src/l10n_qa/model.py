@@ -258,6 +258,23 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A machine fix that is safe to apply (l10n_qa.fixes): the target's characters `start`…`end`,
+    which are `original`, become `replacement`. (line, column)…(end_line, end_column) is where
+    `original` is in the file (end column exclusive); `--fix` edits the file only if it finds exactly
+    `original` there."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     category: str
@@ -277,6 +294,7 @@ class Finding:
     matched: str
     fingerprint: str
     pointer: str = ""  # the segment's JSON Pointer (YAML/JSON files), for `suppress:` entries; not in reports
+    fix: Fix | None = None  # a safe machine fix (`check --fix`), where the rule has one for this text
 
     @property
     def sort_key(self) -> tuple:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from l10n_qa.fixes import FIX_SUMMARIES
 from l10n_qa.model import Rule
 
 
@@ -12,6 +13,8 @@ def explain_text(rule: Rule) -> str:
     if rule.example:
         source, bad, good = rule.example
         lines += ["", "Example:", f"  source: {source}", f"  wrong:  {bad}", f"  right:  {good}"]
+    if rule.id in FIX_SUMMARIES:
+        lines += ["", f"Fixable [*] with `l10n-qa check --fix`: {FIX_SUMMARIES[rule.id]}."]
     return "\n".join(lines)
 
 
@@ -29,6 +32,8 @@ def explain_markdown(rule: Rule) -> str:
              rule.rationale]
     if rule.example:
         lines += ["", example_table(rule)]
+    if rule.id in FIX_SUMMARIES:
+        lines += ["", f"Fixable with `l10n-qa check --fix`: {FIX_SUMMARIES[rule.id]}."]
     return "\n".join(lines)
 
 

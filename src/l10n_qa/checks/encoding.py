@@ -14,7 +14,7 @@ from l10n_qa.model import Hit, Severity
 # UTF-8 bytes decoded as Latin-1/CP1252: a lead byte Â/Ã (C2/C3) or â (E2) followed by a character
 # that a continuation byte 0x80–0xBF becomes in CP1252/Latin-1.
 _CONTINUATION = "\u00a0-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\u0080-\u009f"
-_MOJIBAKE = re.compile(f"[\u00c2\u00c3][{_CONTINUATION}]|\u00e2[\u0080-\u009f\u20ac][{_CONTINUATION}]|\u00ef\u00bb\u00bf")
+MOJIBAKE_PATTERN = re.compile(f"[\u00c2\u00c3][{_CONTINUATION}]|\u00e2[\u0080-\u009f\u20ac][{_CONTINUATION}]|\u00ef\u00bb\u00bf")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 MOJIBAKE = Rule(
@@ -42,8 +42,8 @@ def encoding(pair):
     source, target = pair.source, pair.target
     if target.isascii() and not _CONTROL.search(target):
         return
-    if not _MOJIBAKE.search(source):
-        for m in _MOJIBAKE.finditer(target):
+    if not MOJIBAKE_PATTERN.search(source):
+        for m in MOJIBAKE_PATTERN.finditer(target):
             try:
                 fixed = m.group(0).encode("cp1252", errors="strict").decode("utf-8", errors="strict")
             except UnicodeError:

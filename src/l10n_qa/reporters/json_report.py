@@ -16,7 +16,7 @@ def finding_dict(f: Finding) -> dict:
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
         "end_column": f.end_column, "locale": f.locale, "source_locale": f.source_locale,
         "segment": f.segment, "source": f.source, "target": f.target, "suggestion": f.suggestion,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint, "fixable": f.fix is not None,
     }
 
 

@@ -6,7 +6,8 @@ rule, `helpUri`: its page of the rules reference (rule_pages.py says which base 
 the rule, level, message (with the suggested fix), one physical location (paths relative to the
 repository root, `%SRCROOT%`; columns count Unicode code points, declared by `columnKind`; the end
 column is exclusive, as in SARIF) and the finding's fingerprint in `partialFingerprints`, which holds
-no line numbers, so code scanning keeps tracking an alert when unrelated lines move. Files that could
+no line numbers, so code scanning keeps tracking an alert when unrelated lines move. A finding with a
+safe fix (`check --fix`) has `fixes`: the region deleted and the text inserted, in the same columns. Files that could
 not be checked are tool execution notifications and make `executionSuccessful` false.
 
 Findings hidden by suppressions or the baseline are left out: code scanning would open alerts for
@@ -65,6 +66,24 @@ def _descriptor(rule) -> dict:
     }
 
 
+def _fix(f) -> dict:
+    """SARIF 2.1.0 §3.55 fix: the region `check --fix` deletes and the text it inserts there."""
+    from l10n_qa.fixes import describe
+
+    fix = f.fix
+    return {
+        "description": {"text": describe(fix)},
+        "artifactChanges": [{
+            "artifactLocation": _uri(f.path),
+            "replacements": [{
+                "deletedRegion": {"startLine": fix.line, "startColumn": fix.column, "endLine": fix.end_line,
+                                  "endColumn": fix.end_column},
+                "insertedContent": {"text": fix.replacement},
+            }],
+        }],
+    }
+
+
 def as_dict(report: Report) -> dict:
     from l10n_qa.checks import RULES  # a report built without a run: the built-in rules' metadata
 
@@ -73,7 +92,7 @@ def as_dict(report: Report) -> dict:
     results = []
     for f in report.findings:
         text = f.message + (f"\nFix: {f.suggestion}" if f.suggestion else "")
-        results.append({
+        result = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": _LEVEL[f.severity.label],
@@ -87,7 +106,10 @@ def as_dict(report: Report) -> dict:
             "properties": {"category": f.category, "locale": f.locale, "sourceLocale": f.source_locale,
                            "segment": f.segment, "source": f.source, "target": f.target,
                            "suggestion": f.suggestion},
-        })
+        }
+        if f.fix is not None:
+            result["fixes"] = [_fix(f)]
+        results.append(result)
     notifications = []
     for error in report.errors:
         location = {"artifactLocation": _uri(error.path)}

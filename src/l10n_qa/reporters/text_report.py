@@ -72,6 +72,8 @@ def _finding_lines(finding: Finding, quiet: bool, color: bool) -> list[Text]:
         head.append(f"  {finding.line}:{finding.column}".ljust(10), style="dim")
     head.append(f"{finding.severity.label:<8}", style=_STYLE[finding.severity.label])
     head.append(f"{finding.rule:<28}", style="bold")
+    if finding.fix is not None:  # as Ruff marks what --fix can fix
+        head.append(" [*]", style="green")
     head.append(" " + finding.message)
     lines = [head]
     if quiet:
@@ -144,6 +146,9 @@ def _summary(console: Console, report: Report) -> None:
     if report.errors:
         line.append(f"; {len(report.errors)} could not be checked (see above)", style="bold red")
     console.print(line)
+    fixable = sum(1 for f in (*report.findings, *report.below_min_severity) if f.fix is not None)
+    if fixable:
+        console.print(Text(f"[*] {fixable} fixable with --fix (preview with --diff)", style="green"))
     if report.below_min_severity:
         hidden = Counter(f.severity.label for f in report.below_min_severity)
         parts = [_plural(hidden[level], level) if level != "info" else f"{hidden[level]} info"
