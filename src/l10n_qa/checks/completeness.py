@@ -67,10 +67,13 @@ def completeness(pair):
 
 NO_TRANSLATION = Rule(
     "completeness.no-translation", "completeness", Severity.WARNING,
-    "A source file has no translation in a locale that its sibling files are translated into.",
+    "A source file has no translation in a locale that its content set is translated into.",
     "Customers of that locale get the article in the source language, or a broken link to it. Translate "
-    "it, or make the gap explicit. Reported once per file and locale, on the source file; the locales are "
-    "the config's target_locales, or those found beside the source.",
+    "it, or make the gap explicit. Reported once per file and locale, on the source file, with the path "
+    "the content set's target pattern gives it (or, without a set, the layout beside the source). The "
+    "locales are those the set has files in (two spellings such as ar and ar-SA are one locale), narrowed "
+    "to target_locales when configured. A source that no locale translates, or one in an archive folder "
+    "(archive/, archived/, deprecated/, retired/), is taken as not meant to be translated.",
 )
 ORPHAN = Rule(
     "completeness.orphan", "completeness", Severity.WARNING,
