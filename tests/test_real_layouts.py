@@ -117,3 +117,99 @@ def test_hugo_suffix_layout_reports_each_missing_file_once(tmp_path):
     assert result.returncode == 0, result.stderr
     assert findings(result) == [
         ("content/shipping.md", 1, 1, "fr", "no fr translation: content/shipping.fr.md does not exist")]
+
+
+def untranslated(result):
+    report = json.loads(result.stdout)
+    return [(f["path"], f["line"], f["column"], f["message"]) for f in report["findings"]
+            if f["rule"] == "completeness.untranslated"]
+
+
+def test_docusaurus_json_descriptions_are_translator_notes_not_text(tmp_path):
+    write_tree(tmp_path, {
+        "i18n/en/code.json": '{\n  "theme.lastUpdated": {\n    "message": "Last updated on {date}",\n'
+                             '    "description": "The words used to describe on which date a page has been last updated"\n'
+                             '  },\n  "theme.search": {\n    "message": "Search the help center",\n'
+                             '    "description": "The placeholder of the search field"\n  }\n}\n',
+        "i18n/nl/code.json": '{\n  "theme.lastUpdated": {\n    "message": "Laatst bijgewerkt op {date}",\n'
+                             '    "description": "The words used to describe on which date a page has been last updated"\n'
+                             '  },\n  "theme.search": {\n    "message": "Search the help center",\n'
+                             '    "description": "The placeholder of the search field"\n  }\n}\n',
+    })
+    result = l10n_qa("check", "i18n", "-f", "json", "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # The message left in English is reported; the descriptions, identical on purpose, are not.
+    assert untranslated(result) == [("i18n/nl/code.json", 7, 17, "the translation is a copy of the source")]
+
+
+POLICY_EN = """\
+# Privacy Notice
+
+Mozilla VPN encrypts your connection. We keep your account data for 30 days.
+
+## Mozilla VPN {: #vpn }
+
+Our data protection officer is reachable at:
+
+Bird & Bird DPO Services SRL<br/> Avenue Louise 235 b 1<br/> 1050 Brussels<br/> Belgium<br/>
+
+We use payments by [Amazon.com](https://www.amazon.com/pay) for some purchases.
+
+[Amazon.com](https://www.amazon.com/pay)
+
+You can delete your account at any time.
+"""
+
+POLICY_DE = """\
+# Datenschutzhinweis
+
+Mozilla VPN verschlüsselt Ihre Verbindung. Wir speichern Ihre Kontodaten 30 Tage lang.
+
+## Mozilla VPN {: #vpn }
+
+Unser Datenschutzbeauftragter ist erreichbar unter:
+
+Bird & Bird DPO Services SRL<br/> Avenue Louise 235 b 1<br/> 1050 Brussels<br/> Belgium<br/>
+
+Für einige Käufe nutzen wir Zahlungen über [Amazon.com](https://www.amazon.com/pay).
+
+[Amazon.com](https://www.amazon.com/pay)
+
+You can delete your account at any time.
+"""
+
+
+def test_names_addresses_and_domains_kept_on_purpose_are_not_untranslated(tmp_path):
+    write_tree(tmp_path, {"legal/en/privacy.md": POLICY_EN, "legal/de/privacy.md": POLICY_DE})
+    result = l10n_qa("check", "legal/de/privacy.md", "-f", "json", "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # Only the sentence really left in English is reported.
+    assert untranslated(result) == [("legal/de/privacy.md", 15, 1, "the translation is a copy of the source")]
+
+
+def test_a_name_heading_the_translation_never_uses_elsewhere_is_still_reported(tmp_path):
+    write_tree(tmp_path, {
+        "help/en/start.md": "## Getting Started\n\nOpen the app and sign in.\n",
+        "help/de/start.md": "## Getting Started\n\nÖffnen Sie die App und melden Sie sich an.\n",
+    })
+    result = l10n_qa("check", "help/de/start.md", "-f", "json", "--fail-on", "never", cwd=tmp_path)
+    assert untranslated(result) == [("help/de/start.md", 1, 4, "the translation is a copy of the source")]
+
+
+def test_a_mostly_untranslated_file_is_reported_once_with_a_count(tmp_path):
+    english = ("# Refunds\n\nRefunds take five working days.\n\nWrite to us if it takes longer.\n\n"
+               "Keep your order number at hand.\n\nWe answer within a day.\n")
+    german = ("# Erstattungen\n\nRefunds take five working days.\n\nWrite to us if it takes longer.\n\n"
+              "Keep your order number at hand.\n\nWe answer within a day.\n")
+    write_tree(tmp_path, {"help/en/refunds.md": english, "help/de/refunds.md": german,
+                          "help/en/contact.md": "# Contact\n\nWrite to us.\n\nWe answer within a day.\n",
+                          "help/de/contact.md": "# Kontakt\n\nSchreiben Sie uns.\n\nWe answer within a day.\n"})
+    result = l10n_qa("check", "help/de", "-f", "json", "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert untranslated(result) == [
+        # contact.md: one block of three left in English, reported where it is
+        ("help/de/contact.md", 5, 1, "the translation is a copy of the source"),
+        # refunds.md: all four text blocks (the one-word title does not count), one finding at the first
+        ("help/de/refunds.md", 3, 1, "4 of 4 text blocks are copies of the source, from here on: "
+         "the file looks untranslated"),
+    ]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
+from l10n_qa.checks.completeness import untranslated_in_context
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa import boundary, suppress
@@ -184,9 +185,10 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
     context = _context(settings)
     make = _FindingMaker(document, settings)
     checkers = active_checkers(settings)
-    for segment in document.segments:
-        for hit in check_segment(segment, context, checkers):
-            result.findings.append(make(segment, hit))
+    hits = [(segment, hit) for segment in document.segments for hit in check_segment(segment, context, checkers)]
+    # Copies of the source are judged against the whole file: kept names, mostly untranslated files.
+    hits = untranslated_in_context(hits, document.segments)
+    result.findings.extend(make(segment, hit) for segment, hit in hits)
     for document_checker in DOCUMENT_CHECKERS:
         if any(rule.id in settings.enabled for rule in document_checker.rules):
             try:
