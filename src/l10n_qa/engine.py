@@ -244,7 +244,7 @@ def plan_tasks(paths: list[str], discovery: Discovery,
     tasks, errors = discovery.discover(paths)
     if only is not None:
         tasks = only(tasks)
-    tasks, pairing_errors = plan(tasks, discovery.config, paths)
+    tasks, pairing_errors = plan(tasks, discovery.config, paths, discovery.skipped)
     return tasks, errors + pairing_errors
 
 
@@ -283,6 +283,7 @@ def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 
     started = time.perf_counter()
     tasks, errors = plan_tasks(paths, discovery, only)
     report = check_tasks(tasks, errors, settings, jobs, progress)
+    report.notices = sorted(set(report.notices) | set(discovery.skip_notices()))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -504,6 +505,7 @@ class Run:
         started, started_at = time.perf_counter(), time.time()
         tasks, errors = self.tasks()
         report = check_tasks(tasks, errors, self.settings, self.options.jobs, progress)
+        report.notices = sorted(set(report.notices) | set(self.discovery.skip_notices()))
         self._refuse_empty(tasks, report)
         if self.options.write_baseline:
             from l10n_qa.baseline import Baseline, BaselineError

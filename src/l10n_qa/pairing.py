@@ -212,12 +212,17 @@ def _is_bilingual_reply_file(path: str) -> bool:
         return True  # let the loader report it
 
 
-def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[FileTask], list[InputError]]:
+def plan(tasks: list[FileTask], config: Config, paths: list[str],
+         skipped: Counter | None = None) -> tuple[list[FileTask], list[InputError]]:
     """Give every monolingual file its source, drop what is not a translation, and add run-level facts.
 
     `paths`: what the user named. A run over whole folders (or, with no paths, the config's content
-    sets) also reports sources with no translation in a locale.
+    sets) also reports sources with no translation in a locale. `skipped` counts the walked files
+    dropped as not translations, by why (discover.SKIPPED_*).
     """
+    from l10n_qa.discover import SKIPPED_NO_SOURCE, SKIPPED_NOT_LOCALIZED
+
+    skipped = skipped if skipped is not None else Counter()
     swept = swept_run(paths)
     _listing.cache_clear()
     source_locale = config.source_locale or Locale("en")
@@ -249,6 +254,8 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
             elif task.explicit:
                 errors.append(InputError(task.path, "cannot tell which locale this file is in: put the locale in its "
                                          "path (help/de-DE/…, refunds.de-DE.md) or configure a content set"))
+            else:
+                skipped[SKIPPED_NOT_LOCALIZED] += 1
             continue
         if sourced is not None:
             found = sourced.source_for(key, source_locale, config.root)
@@ -258,6 +265,12 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
         else:
             other = counterpart(real, source_locale)
             source_real, expected, family = (other.path, relative(Path(other.expected)), other.family) if other else (None, "", False)
+        if source_real is None and not family and not task.explicit and not (
+                fmt == "replies" and _is_bilingual_reply_file(task.real_path)):
+            # Met while walking: `config/no.yaml`, `k8s/eu/…`, `src/api/id.json` name a locale-like
+            # word, but with nothing beside them in the source locale they are not translations.
+            skipped[SKIPPED_NO_SOURCE] += 1
+            continue
         if source_real is None and not family:
             problem = (f"cannot find the source of this translation: no {source_locale} counterpart such as "
                        f"{expected or 'a file in the source locale'} (set source_locale, or a content set with "
