@@ -213,3 +213,80 @@ def test_a_mostly_untranslated_file_is_reported_once_with_a_count(tmp_path):
         ("help/de/refunds.md", 3, 1, "4 of 4 text blocks are copies of the source, from here on: "
          "the file looks untranslated"),
     ]
+
+
+MDX_EN = """\
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+
+# Install the app
+
+<Tabs groupId="os">
+<TabItem value="mac" label="macOS">
+
+Open the app and sign in.
+
+</TabItem>
+</Tabs>
+
+{/* reviewed by support in May */}
+
+Contact us if it fails.
+"""
+
+MDX_DE = """\
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+
+# Die App installieren
+
+<Tabs groupId="os">
+<TabItem value="mac" label="macOS">
+
+Open the app and sign in.
+
+</TabItem>
+</Tabs>
+
+{/* reviewed by support in May */}
+
+Kontaktieren Sie uns, wenn es nicht klappt.
+"""
+
+
+def test_mdx_articles_are_checked_as_markdown_with_jsx_and_esm_lines_left_out(tmp_path):
+    write_tree(tmp_path, {"docs/en/install.mdx": MDX_EN, "docs/de/install.mdx": MDX_DE})
+    result = l10n_qa("check", "docs", "-f", "json", "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    # The prose line left in English is found at its real place; the import lines, the component
+    # lines and the MDX comment, identical in both, are code and raise nothing.
+    assert [(f["rule"], f["path"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("completeness.untranslated", "docs/de/install.mdx", 9, 1)]
+
+
+def test_a_walk_counts_what_it_skips_and_takes_no_locale_like_word_for_a_translation(tmp_path):
+    write_tree(tmp_path, {
+        "help/en/a.md": "Refunds take 14 days.\n", "help/de/a.md": "Erstattungen dauern 15 Tage.\n",
+        "config/no.yaml": "enabled: true\n", "k8s/eu/deploy.yaml": "kind: Deployment\n",
+        "src/api/id.json": '{"id": "x"}\n', "notes.rst": "Notes\n", "logo.svg": "<svg/>\n", "Makefile": "all:\n",
+        "README.md": "# Project\n",
+    })
+    result = l10n_qa("check", "-q", cwd=tmp_path)
+    # Not exit 2: the three locale-looking files are not translations without a source; the rest is
+    # counted, not silently dropped.
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "help/de/a.md:1:21: error   number.changed               number `15` does not match the source's `14`",
+        "note: 1 file with no locale in the path (not translations) skipped",
+        "note: 3 files of unknown format skipped (.rst, .svg, Makefile)",
+        "note: 3 files whose locale-like path part has no source beside it (not translations) skipped",
+    ]
+
+
+def test_a_named_file_with_a_locale_like_name_and_no_source_is_still_an_error(tmp_path):
+    write_tree(tmp_path, {"config/no.md": "Konfigurasjon.\n"})
+    result = l10n_qa("check", "config/no.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "config/no.md: cannot find the source of this translation" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

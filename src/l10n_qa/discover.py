@@ -25,7 +25,7 @@ SKIP_DIRS = frozenset({
 # Why a walk left a file out, as the summary says it.
 SKIPPED_UNKNOWN = "of unknown format"
 SKIPPED_EXCLUDED = "excluded by the config"
-SKIPPED_NOT_LOCALIZED = "with no locale in their path (not translations)"
+SKIPPED_NOT_LOCALIZED = "with no locale in the path (not translations)"
 SKIPPED_NO_SOURCE = "whose locale-like path part has no source beside it (not translations)"
 # Extensions read when walking a folder: the known formats, plus .xml, which may be XLIFF (sniffed).
 _WALK_EXTENSIONS = frozenset(EXTENSIONS) | {".xml"}
@@ -228,7 +228,7 @@ class Discovery:
         for reason, count in sorted(self.skipped.items()):
             line = f"{count} file{'s' if count != 1 else ''} {reason} skipped"
             if reason == SKIPPED_UNKNOWN:
-                shown = [ext for ext, _ in self.unknown_extensions.most_common(5)]
+                shown = sorted(self.unknown_extensions, key=lambda ext: (-self.unknown_extensions[ext], ext))[:5]
                 more = ", …" if len(self.unknown_extensions) > len(shown) else ""
                 line += f" ({', '.join(shown)}{more})"
             notices.append(line)
