@@ -265,8 +265,8 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str],
         else:
             other = counterpart(real, source_locale)
             source_real, expected, family = (other.path, relative(Path(other.expected)), other.family) if other else (None, "", False)
-        if source_real is None and not family and not task.explicit and not (
-                fmt == "replies" and _is_bilingual_reply_file(task.real_path)):
+        if source_real is None and not family and not task.explicit and not _source_named_beside(real, source_locale) \
+                and not (fmt == "replies" and _is_bilingual_reply_file(task.real_path)):
             # Met while walking: `config/no.yaml`, `k8s/eu/…`, `src/api/id.json` name a locale-like
             # word, but with nothing beside them in the source locale they are not translations.
             skipped[SKIPPED_NO_SOURCE] += 1
@@ -304,6 +304,21 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str],
                                           source_locale))
     kept = _mark_stale(kept)
     return kept, errors
+
+
+def _source_named_beside(path: str, source_locale: Locale) -> bool:
+    """Whether a file in the source locale sits beside `path`, whatever its extension
+    (`replies/en-US.yaml` beside `replies/fr-FR.json`): then `path` is a translation, even one
+    whose source cannot be paired, and a problem with it is worth reporting."""
+    slot = locale_slot(path)
+    if slot is None or slot[0] != "name":
+        return False
+    index = slot[1]
+    for name, is_dir in _entries(str(Path(path).parent)):
+        parts = name.split(".")
+        if not is_dir and len(parts) > index + 1 and (loc := _locale_of(parts[index])) and same_locale(loc, source_locale):
+            return True
+    return False
 
 
 def _is_translation(sourced: _SourcedSet, key: str, source_locale: Locale) -> bool:
