@@ -100,7 +100,7 @@ def test_missing_translation_orphan_and_a_walk_that_skips_what_is_not_content(tm
     write_tree(tmp_path, {
         "help/en-US/a.md": "Hello.\n", "help/en-US/b.md": "Bye.\n", "help/en-US/c.md": "Thanks.\n",
         "help/de-DE/a.md": "Hallo.\n", "help/de-DE/b.md": "Tschüss.\n", "help/de-DE/old.md": "Alt.\n",
-        "help/fr-FR/a.md": "Bonjour.\n",
+        "help/fr-FR/a.md": "Bonjour.\n", "help/fr-FR/c.md": "Merci.\n", "help/en-US/draft.md": "Not yet.\n",
         "README.md": "# Project\n", "package.json": '{"name": "x"}', "notes/todo.txt": "nothing\n",
     })
     report = check_tree(tmp_path, ".")
@@ -112,20 +112,21 @@ def test_missing_translation_orphan_and_a_walk_that_skips_what_is_not_content(tm
          "no fr-FR translation: help/fr-FR/b.md does not exist"),
         ("completeness.no-translation", "help/en-US/c.md", 1, "de-DE",
          "no de-DE translation: help/de-DE/c.md does not exist"),
-        ("completeness.no-translation", "help/en-US/c.md", 1, "fr-FR",
-         "no fr-FR translation: help/fr-FR/c.md does not exist"),
-    ]
-    assert report.files == 4  # the four translations; sources and other files are not checked as targets
+    ]  # draft.md is translated in no locale: a document the repository does not translate (yet)
+    assert report.files == 5  # the four translations; sources and other files are not checked as targets
 
 
 def test_configured_target_locales_decide_what_is_missing(tmp_path):
     write_tree(tmp_path, {
         "l10n-qa.yaml": "source_locale: en-US\ntarget_locales: [de-DE, ja-JP]\nseverity:\n  completeness.no-translation: error\n",
-        "help/en-US/a.md": "Hello.\n", "help/de-DE/a.md": "Hallo.\n",
+        "help/en-US/a.md": "Hello.\n", "help/de-DE/a.md": "Hallo.\n", "help/ja-JP/a.md": "こんにちは。\n",
+        "help/en-US/b.md": "Bye.\n", "help/de-DE/b.md": "Tschüss.\n", "help/fr-FR/b.md": "Au revoir.\n",
     })
     report = check_tree(tmp_path, "help")
-    assert [(f.rule, f.severity.label, f.locale) for f in report.findings] == [
-        ("completeness.no-translation", "error", "ja-JP")]
+    # fr-FR is not a target locale: its missing a.md is not asked for.
+    assert [(f.rule, f.severity.label, f.path, f.locale, f.message) for f in report.findings] == [
+        ("completeness.no-translation", "error", "help/en-US/b.md", "ja-JP",
+         "no ja-JP translation: help/ja-JP/b.md does not exist")]
 
 
 def _git(root, *args, date="2024-01-01T00:00:00+0000"):

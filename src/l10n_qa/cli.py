@@ -583,6 +583,8 @@ def init(
 ) -> None:
     """Guess how this repository's content is localized and write a commented l10n-qa.yaml."""
     from l10n_qa.config import CONFIG_NAMES, ConfigError, load_config
+    import os
+
     from l10n_qa.init import guess, render
 
     root = Path.cwd()
@@ -591,14 +593,20 @@ def init(
         raise _fail(f"{existing[0]} already exists; use --force to overwrite it")
     text, told = render(guess(root))
     target = root / "l10n-qa.yaml"
+    # Written beside the target and loaded back before it takes the config's name: an invalid guess
+    # never leaves a config behind (nor replaces the one --force would overwrite).
+    trial = root / ".l10n-qa-init.yaml"
     try:
-        target.write_text(text, encoding="utf-8")
+        trial.write_text(text, encoding="utf-8")
+        try:
+            load_config(trial, target.name)
+        except ConfigError as exc:
+            raise _fail(f"the guessed config is not valid, nothing was written: {exc}") from None
+        os.replace(trial, target)
     except OSError as exc:
         raise _fail(f"cannot write {target.name}: {exc.strerror or exc}") from None
-    try:
-        load_config(target, target.name)  # what we wrote must be a valid config
-    except ConfigError as exc:
-        raise _fail(f"the guessed config is not valid, please fix it: {exc}") from None
+    finally:
+        trial.unlink(missing_ok=True)
     for line in told:
         typer.echo(line)
     typer.echo(f"Wrote {target.name}. Check it, then run `l10n-qa check`.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,11 @@ SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
     "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", "_build", "target",
 })
+# Why a walk left a file out, as the summary says it.
+SKIPPED_UNKNOWN = "of unknown format"
+SKIPPED_EXCLUDED = "excluded by the config"
+SKIPPED_NOT_LOCALIZED = "with no locale in the path (not translations)"
+SKIPPED_NO_SOURCE = "whose locale-like path part has no source beside it (not translations)"
 # Extensions read when walking a folder: the known formats, plus .xml, which may be XLIFF (sniffed).
 _WALK_EXTENSIONS = frozenset(EXTENSIONS) | {".xml"}
 
@@ -103,6 +109,10 @@ class Discovery:
         self._root = os.path.abspath(config.root)
         self._sets = [(s, glob_to_regex(s.target)) for s in config.content]
         self._excludes = [glob_to_regex(p if "/" in p or p.startswith("**") else "**/" + p) for p in config.exclude]
+        # Files a folder walk met and left out, by why (`skip_notices` says them in the summary); the
+        # pairing stage adds the walked files that turn out not to be translations.
+        self.skipped: Counter[str] = Counter()
+        self.unknown_extensions: Counter[str] = Counter()
 
     def _key(self, path: Path) -> str:
         """The path relative to the config's folder, with forward slashes, for pattern matching."""
@@ -200,11 +210,29 @@ class Discovery:
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
                              and not self.excluded(Path(folder) / d))
             for name in sorted(files):
+                path = Path(folder) / name
+                extension = os.path.splitext(name)[1].lower()
                 # A config (nested ones sit among the content, config_layers.py) is never content.
                 if name in CONFIG_NAMES:
                     continue
-                if os.path.splitext(name)[1].lower() in _WALK_EXTENSIONS:
-                    path = Path(folder) / name
-                    if not self.excluded(path):
-                        found.append(self.task(path, explicit=False))
+                if extension not in _WALK_EXTENSIONS:
+                    if not name.startswith(".") and not self.excluded(path):
+                        self.skipped[SKIPPED_UNKNOWN] += 1
+                        self.unknown_extensions[extension or name] += 1
+                elif self.excluded(path):
+                    self.skipped[SKIPPED_EXCLUDED] += 1
+                else:
+                    found.append(self.task(path, explicit=False))
         return found
+
+    def skip_notices(self) -> list[str]:
+        """The summary's account of what the walk left out: "3 files of unknown format skipped (.rst, .txt)"."""
+        notices = []
+        for reason, count in sorted(self.skipped.items()):
+            line = f"{count} file{'s' if count != 1 else ''} {reason} skipped"
+            if reason == SKIPPED_UNKNOWN:
+                shown = sorted(self.unknown_extensions, key=lambda ext: (-self.unknown_extensions[ext], ext))[:5]
+                more = ", …" if len(self.unknown_extensions) > len(shown) else ""
+                line += f" ({', '.join(shown)}{more})"
+            notices.append(line)
+        return notices

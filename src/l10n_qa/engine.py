@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
+from l10n_qa.checks.completeness import untranslated_in_context
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.fixes import fix_for
 from l10n_qa.formats import LoadError, format_for, loader
@@ -185,9 +186,10 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
     context = _context(settings)
     make = _FindingMaker(document, settings)
     checkers = active_checkers(settings)
-    for segment in document.segments:
-        for hit in check_segment(segment, context, checkers):
-            result.findings.append(make(segment, hit))
+    hits = [(segment, hit) for segment in document.segments for hit in check_segment(segment, context, checkers)]
+    # Copies of the source are judged against the whole file: kept names, mostly untranslated files.
+    hits = untranslated_in_context(hits, document.segments)
+    result.findings.extend(make(segment, hit) for segment, hit in hits)
     for document_checker in DOCUMENT_CHECKERS:
         if any(rule.id in settings.enabled for rule in document_checker.rules):
             try:
@@ -243,7 +245,7 @@ def plan_tasks(paths: list[str], discovery: Discovery,
     tasks, errors = discovery.discover(paths)
     if only is not None:
         tasks = only(tasks)
-    tasks, pairing_errors = plan(tasks, discovery.config, paths)
+    tasks, pairing_errors = plan(tasks, discovery.config, paths, discovery.skipped)
     return tasks, errors + pairing_errors
 
 
@@ -305,6 +307,7 @@ def run(paths: list[str], discovery: Discovery, settings: Settings, jobs: int = 
     started = time.perf_counter()
     tasks, errors = plan_tasks(paths, discovery, only)
     report = check_tasks(tasks, errors, settings, jobs, progress)
+    report.notices = sorted(set(report.notices) | set(discovery.skip_notices()))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -532,6 +535,7 @@ class Run:
         started, started_at = time.perf_counter(), time.time()
         tasks, errors = self.tasks()
         report = self._check_by_config(tasks, errors, progress)
+        report.notices = sorted(set(report.notices) | set(self.discovery.skip_notices()))
         self._refuse_empty(tasks, report)
         if self.options.write_baseline:
             from l10n_qa.baseline import Baseline, BaselineError

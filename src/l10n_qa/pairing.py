@@ -213,12 +213,17 @@ def _is_bilingual_reply_file(path: str) -> bool:
         return True  # let the loader report it
 
 
-def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[FileTask], list[InputError]]:
+def plan(tasks: list[FileTask], config: Config, paths: list[str],
+         skipped: Counter | None = None) -> tuple[list[FileTask], list[InputError]]:
     """Give every monolingual file its source, drop what is not a translation, and add run-level facts.
 
     `paths`: what the user named. A run over whole folders (or, with no paths, the config's content
-    sets) also reports sources with no translation in a locale.
+    sets) also reports sources with no translation in a locale. `skipped` counts the walked files
+    dropped as not translations, by why (discover.SKIPPED_*).
     """
+    from l10n_qa.discover import SKIPPED_NO_SOURCE, SKIPPED_NOT_LOCALIZED
+
+    skipped = skipped if skipped is not None else Counter()
     swept = swept_run(paths)
     _listing.cache_clear()
     source_locale = config.source_locale or Locale("en")
@@ -250,6 +255,8 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
             elif task.explicit:
                 errors.append(InputError(task.path, "cannot tell which locale this file is in: put the locale in its "
                                          "path (help/de-DE/…, refunds.de-DE.md) or configure a content set"))
+            else:
+                skipped[SKIPPED_NOT_LOCALIZED] += 1
             continue
         if sourced is not None:
             found = sourced.source_for(key, source_locale, config.root)
@@ -259,6 +266,12 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
         else:
             other = counterpart(real, source_locale)
             source_real, expected, family = (other.path, relative(Path(other.expected)), other.family) if other else (None, "", False)
+        if source_real is None and not family and not task.explicit and not _source_named_beside(real, source_locale) \
+                and not (fmt == "replies" and _is_bilingual_reply_file(task.real_path)):
+            # Met while walking: `config/no.yaml`, `k8s/eu/…`, `src/api/id.json` name a locale-like
+            # word, but with nothing beside them in the source locale they are not translations.
+            skipped[SKIPPED_NO_SOURCE] += 1
+            continue
         if source_real is None and not family:
             problem = (f"cannot find the source of this translation: no {source_locale} counterpart such as "
                        f"{expected or 'a file in the source locale'} (set source_locale, or a content set with "
@@ -288,10 +301,25 @@ def plan(tasks: list[FileTask], config: Config, paths: list[str]) -> tuple[list[
                         known.add(os.path.realpath(match))
                         sources.append(FileTask(relative(Path(match)), match, LoadHints(source_locale, None,
                                                                                          sourced.content_set.type), False))
-        kept.extend(_missing_translations(sources + list(bare_sources.values()), [t for t, _ in targets], sets, config,
+        kept.extend(_missing_translations(sources + list(bare_sources.values()), targets, sets, config,
                                           source_locale))
     kept = _mark_stale(kept)
     return kept, errors
+
+
+def _source_named_beside(path: str, source_locale: Locale) -> bool:
+    """Whether a file in the source locale sits beside `path`, whatever its extension
+    (`replies/en-US.yaml` beside `replies/fr-FR.json`): then `path` is a translation, even one
+    whose source cannot be paired, and a problem with it is worth reporting."""
+    slot = locale_slot(path)
+    if slot is None or slot[0] != "name":
+        return False
+    index = slot[1]
+    for name, is_dir in _entries(str(Path(path).parent)):
+        parts = name.split(".")
+        if not is_dir and len(parts) > index + 1 and (loc := _locale_of(parts[index])) and same_locale(loc, source_locale):
+            return True
+    return False
 
 
 def _is_translation(sourced: _SourcedSet, key: str, source_locale: Locale) -> bool:
@@ -330,37 +358,108 @@ def _family(path: str) -> tuple[str, str, int] | None:
     return "name", str(pure.parent), index
 
 
-def _missing_translations(sources: list[FileTask], targets: list[FileTask], sets: list[_SourcedSet], config: Config,
-                          source_locale: Locale) -> list[FileTask]:
-    """A task per source file that lacks a translation in a locale its siblings are translated into."""
-    locales_by_family: dict[tuple, set[Locale]] = defaultdict(set)
-    spellings: dict[tuple, dict[Locale, str]] = defaultdict(dict)  # how each family writes each locale
-    for task in targets:
-        family, slot = _family(task.real_path), locale_slot(task.real_path)
-        if family and slot:
-            locales_by_family[family].add(slot[2])
-            pure = Path(task.real_path)
-            spellings[family][slot[2]] = pure.parts[slot[1]] if slot[0] == "folder" else pure.name.split(".")[slot[1]]
-    wanted = set(config.target_locales)
-    out = []
-    for task in sources:
-        family = _family(task.real_path)
-        bare = family is None
-        if bare:  # x.md beside x.de-DE.md: the locale would go before the extension
-            pure = Path(task.real_path)
-            family = ("name", str(pure.parent), len(pure.name.split(".")) - 1)
-        locales = wanted or locales_by_family.get(family, set())
-        missing = []
-        for locale in sorted(locales, key=lambda loc: loc.tag):
-            if bare:
-                written = spellings[family].get(locale, locale.tag)
-                names = [".".join(pure.name.split(".")[:-1] + [s, pure.suffix[1:]]) for s in [written, *_spellings(locale)]]
-                if not any((pure.parent / name).is_file() for name in names):
-                    missing.append((locale, relative(pure.parent / names[0])))
+# Folders of retired documents: kept for the record, never translated again.
+_ARCHIVE_FOLDERS = frozenset({"archive", "archives", "archived", "_archive", "deprecated", "retired"})
+
+
+def _locale_groups(found: dict[str, Locale], counts: Counter) -> list[tuple[Locale, list[str]]]:
+    """The locales of a set or family, one per locale however many spellings it has (`ar` and `ar-SA`
+    folders are one locale: a file missing from both is one miss); the commonest spelling names it."""
+    groups: list[tuple[Locale, list[str]]] = []
+    for spelling in sorted(found, key=lambda s: (-counts[s], s)):
+        locale = found[spelling]
+        group = next((g for g in groups if same_locale(g[0], locale)), None)
+        if group is None:
+            groups.append((locale, [spelling]))
+        else:
+            group[1].append(spelling)
+    return sorted(groups, key=lambda g: g[0].tag)
+
+
+def _set_source_match(sourced: _SourcedSet, key: str, source_locale: Locale) -> re.Match[str] | None:
+    match = sourced.source.match(key)
+    if match is None or _is_translation(sourced, key, source_locale):
+        return None
+    return match
+
+
+def _missing_translations(sources: list[FileTask], targets: list[tuple[FileTask, str]], sets: list[_SourcedSet],
+                          config: Config, source_locale: Locale) -> list[FileTask]:
+    """A task per source file that lacks a translation in a locale its content set is translated into.
+
+    Judged per content set (or, without one, per layout family: the folder that holds the locale
+    folders, or the folder of `x.<locale>.md` files) and per locale that set actually has files in:
+    the expected path comes from the set's own target pattern. A source that no locale translates
+    at all, or that sits in an archive folder, is taken as a document the repository does not
+    translate. `target_locales`, when configured, narrows the locales; it does not add locales that
+    the set has no files in (that would report every file of the set once per such locale).
+    """
+    translated = {os.path.realpath(source_real) for _, source_real in targets}
+    wanted = config.target_locales
+    spellings: dict[tuple, dict[str, Locale]] = defaultdict(dict)  # group → how it writes each locale
+    counts: dict[tuple, Counter] = defaultdict(Counter)
+    for task, _ in targets:
+        key = _config_key(task.real_path, config)
+        index = next((i for i, s in enumerate(sets) if s.target.match(key)), None)
+        if index is not None:
+            match = sets[index].target.match(key)
+            spelling = match.groupdict().get("locale")
+            locale = task.hints.target_locale
+            if spelling is None or locale is None:
                 continue
-            other = counterpart(task.real_path, locale, allow_bare=False)
-            if other is not None and other.path is None:
-                missing.append((locale, relative(Path(other.expected))))
+            group: tuple = ("set", index)
+        else:
+            family, slot = _family(task.real_path), locale_slot(task.real_path)
+            if not (family and slot):
+                continue
+            pure = Path(task.real_path)
+            spelling = pure.parts[slot[1]] if slot[0] == "folder" else pure.name.split(".")[slot[1]]
+            locale, group = slot[2], family
+        spellings[group].setdefault(spelling, locale)
+        counts[group][spelling] += 1
+    out, seen = [], set()
+    for task in sources:
+        real = os.path.realpath(task.real_path)
+        if real in seen or real not in translated:
+            continue
+        seen.add(real)
+        key = _config_key(task.real_path, config)
+        if _ARCHIVE_FOLDERS & {part.lower() for part in Path(key).parts[:-1]}:
+            continue
+        expected_paths = None  # locale spelling → the path a translation would have
+        index = next((i for i, s in enumerate(sets) if _set_source_match(s, key, source_locale)), None)
+        if index is not None:
+            sourced = sets[index]
+            match = _set_source_match(sourced, key, source_locale)
+            wildcards = [match.group(name) for name in sorted((g for g in match.groupdict() if g.startswith("w")),
+                                                              key=lambda g: int(g[1:]))]
+
+            def expected_paths(spelling: str, sourced=sourced, wildcards=wildcards) -> list[Path]:
+                return [config.root / _fill(sourced.content_set.target, wildcards, spelling)]
+            group = ("set", index)
+        else:
+            group = _family(task.real_path)
+            if group is None:  # x.md beside x.de-DE.md: the locale would go before the extension
+                pure = Path(task.real_path)
+                group = ("name", str(pure.parent), len(pure.name.split(".")) - 1)
+
+                def expected_paths(spelling: str, pure=pure) -> list[Path]:
+                    return [pure.parent / ".".join(pure.name.split(".")[:-1] + [spelling, pure.suffix[1:]])]
+        missing = []
+        for locale, written in _locale_groups(spellings.get(group, {}), counts[group]):
+            if wanted and not any(same_locale(locale, w) for w in wanted):
+                continue
+            if expected_paths is not None:
+                candidates = [p for spelling in dict.fromkeys([*written, *_spellings(locale)])
+                              for p in expected_paths(spelling)]
+                if not any(p.is_file() for p in candidates):
+                    missing.append((locale, relative(candidates[0])))
+                continue
+            others = [counterpart(task.real_path, found, allow_bare=False) for found in
+                      [spellings[group][s] for s in written]]
+            others = [o for o in others if o is not None]
+            if others and all(o.path is None for o in others):
+                missing.append((locale, relative(Path(others[0].expected))))
         if missing:
             out.append(replace(task, explicit=False, pairing=PairingPlan(missing=tuple(missing))))
     return out

@@ -30,10 +30,46 @@ UNTRANSLATED = Rule(
     "completeness.untranslated", "completeness", Severity.WARNING,
     "The translation is identical to the source.",
     "A sentence copied unchanged into the translation usually means it was skipped. Translate it; "
-    "strings that need no translation (codes, names, single words that are the same in both languages) "
-    "are not reported.",
+    "strings that need no translation are not reported: single words, codes, domains and identifiers "
+    "(Amazon.com, api_key), postal addresses, Python-Markdown attribute lists, and names of a few "
+    "capitalized words that the translation also keeps inside its translated text (Mozilla VPN). A file "
+    "whose text blocks are mostly copies (at least 3, more than half) is reported once, at the first, with "
+    "the count.",
     ("Contact our support team.", "Contact our support team.", "Kontaktieren Sie unser Support-Team."),
 )
+
+
+# Python-Markdown attribute lists (`{: #vpn }`) and heading ids (`{#vpn}`) are markup, not words.
+_ATTRIBUTE_LIST = regex.compile(r"\{:[^{}\n]*\}|\{#[\w:.-]+\}")
+# A token that is code, a domain or an identifier: Amazon.com, support@example.com, v2.1, api_key, iOS.
+_CODE_TOKEN = regex.compile(r"[\p{L}\p{N}_-]+(?:[./@:\\][\p{L}\p{N}_-]+)+|\S*\p{N}\S*|\S*_\S*|\p{Ll}+\p{Lu}\S*")
+_TOKEN_EDGES = "\"'“”‘’«»()[]{},;:!?.…–—-*•·|"
+_TAG = regex.compile(r"<[^<>]*>|\uFFFC")
+_DIGIT_GROUP = regex.compile(r"\p{N}{2,}")
+
+
+def _tokens(text: str) -> list[str]:
+    found = (token.strip(_TOKEN_EDGES) for token in _TAG.sub(" ", text).split())
+    return [t for t in found if t]
+
+
+def _capitalized_words(text: str) -> list[str] | None:
+    """The words of a text in which every word of two letters or more starts with a capital
+    (`Mozilla VPN`, `Bird & Bird DPO Services SRL`), else None."""
+    words = [t for t in _tokens(text) if len(_WORD.findall(t)) and t[0].isalpha() and sum(c.isalpha() for c in t) >= 2]
+    if not words or not all(w[0].isupper() for w in words):
+        return None
+    return words
+
+
+def _kept_on_purpose(text: str) -> bool:
+    """Text that a translation keeps as it is: code-like strings and domains (`Amazon.com`), and
+    postal addresses (capitalized words with house numbers and postcodes)."""
+    tokens = [t for t in _tokens(text) if regex.search(r"\p{L}", t)]
+    if tokens and all(_CODE_TOKEN.fullmatch(t) for t in tokens):
+        return True
+    words = _capitalized_words(text)
+    return bool(words and len(words) >= 3 and _DIGIT_GROUP.search(text))
 
 
 @checker(EMPTY, FUZZY, UNTRANSLATED, needs_translation=False)
@@ -56,9 +92,63 @@ def completeness(pair):
     if same_language:
         return
     # Only prose counts: two or more words left once placeholders, tags and links are taken out.
-    if len(_WORD.findall(pair.masked_source)) >= 2:
+    prose = _ATTRIBUTE_LIST.sub(" ", pair.masked_source)
+    if len(_WORD.findall(prose)) >= 2 and not _kept_on_purpose(prose):
         yield Hit(UNTRANSLATED.id, "the translation is a copy of the source", 0, len(seg.target.rstrip()),
                   suggestion="translate it", matched=seg.target.strip()[:80])
+
+
+# --- Across the file: names the translation keeps, and files that are mostly untranslated.
+
+# A name of this many words at most, kept verbatim inside the translated text, is a name.
+_NAME_WORDS = 5
+# A file is reported as untranslated, once, when at least this many of its text blocks are copies
+# of the source and they are more than half of them.
+_UNTRANSLATED_FILE_BLOCKS = 3
+
+
+def untranslated_in_context(hits: list[tuple[Segment, Hit]], segments: list[Segment]) -> list[tuple[Segment, Hit]]:
+    """Refine the segment-level `completeness.untranslated` hits of one file with what the file shows.
+
+    A capitalized phrase of a few words (`Mozilla VPN`, `Firefox Relay`) that the translation also
+    keeps verbatim inside its translated sentences is a name, not a skipped text. And where most text
+    blocks of a file (per locale) are copies of the source, the file is reported once, with a count,
+    instead of once per block.
+    """
+    if not any(hit.rule == UNTRANSLATED.id for _, hit in hits):
+        return hits
+    translated = [s.target for s in segments if s.source and s.target.strip() and s.target.strip() != s.source.strip()]
+    kept: list[tuple[Segment, Hit]] = []
+    for segment, hit in hits:
+        if hit.rule == UNTRANSLATED.id and _is_kept_name(segment.target, translated):
+            continue
+        kept.append((segment, hit))
+    by_locale: dict[object, list[int]] = {}
+    for index, (segment, hit) in enumerate(kept):
+        if hit.rule == UNTRANSLATED.id:
+            by_locale.setdefault(segment.target_locale, []).append(index)
+    drop: set[int] = set()
+    for locale, indexes in by_locale.items():
+        blocks = sum(1 for s in segments if s.target_locale == locale and s.source and len(_WORD.findall(s.source)) >= 2)
+        if len(indexes) < _UNTRANSLATED_FILE_BLOCKS or 2 * len(indexes) <= blocks:
+            continue
+        first_segment, first_hit = kept[indexes[0]]
+        kept[indexes[0]] = (first_segment, Hit(
+            UNTRANSLATED.id, f"{len(indexes)} of {blocks} text blocks are copies of the source, from here on: "
+            "the file looks untranslated", first_hit.start, first_hit.end,
+            suggestion="translate the file", matched=f"{len(indexes)} of {blocks}"))
+        drop.update(indexes[1:])
+    return [pair for index, pair in enumerate(kept) if index not in drop]
+
+
+def _is_kept_name(text: str, translated: list[str]) -> bool:
+    bare = _ATTRIBUTE_LIST.sub(" ", text)
+    words = _capitalized_words(bare)
+    if not words or len(words) > _NAME_WORDS:
+        return False
+    phrase = " ".join(_tokens(bare))
+    pattern = regex.compile(r"(?<!\w)" + regex.escape(phrase) + r"(?!\w)")
+    return any(pattern.search(" ".join(_tokens(other))) for other in translated)
 
 
 # --- Across the tree: files and entries that have no partner, translations older than their source.
@@ -67,10 +157,13 @@ def completeness(pair):
 
 NO_TRANSLATION = Rule(
     "completeness.no-translation", "completeness", Severity.WARNING,
-    "A source file has no translation in a locale that its sibling files are translated into.",
+    "A source file has no translation in a locale that its content set is translated into.",
     "Customers of that locale get the article in the source language, or a broken link to it. Translate "
-    "it, or make the gap explicit. Reported once per file and locale, on the source file; the locales are "
-    "the config's target_locales, or those found beside the source.",
+    "it, or make the gap explicit. Reported once per file and locale, on the source file, with the path "
+    "the content set's target pattern gives it (or, without a set, the layout beside the source). The "
+    "locales are those the set has files in (two spellings such as ar and ar-SA are one locale), narrowed "
+    "to target_locales when configured. A source that no locale translates, or one in an archive folder "
+    "(archive/, archived/, deprecated/, retired/), is taken as not meant to be translated.",
 )
 ORPHAN = Rule(
     "completeness.orphan", "completeness", Severity.WARNING,

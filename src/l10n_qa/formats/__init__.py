@@ -35,7 +35,7 @@ class LoadHints:
 _MODULES = {"po": "po", "xliff": "xliff", "markdown": "markdown", "html": "html", "replies": "replies", "text": "text"}
 EXTENSIONS = {
     ".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff",
-    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html",
     ".yaml": "replies", ".yml": "replies", ".json": "replies", ".txt": "text",
 }
 # Formats whose files hold one language: each is paired with its source file by l10n_qa.pairing.

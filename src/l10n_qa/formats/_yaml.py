@@ -54,6 +54,13 @@ def scalar_map(node: yaml.ScalarNode, raw: str, base: int, lines: LineIndex) -> 
     return OffsetsMap(lines, align(scalar_text(node), raw[start:end], base + start))
 
 
+def _translator_note_keys(node: yaml.MappingNode) -> frozenset[str]:
+    """`description` beside `message` (Docusaurus i18n JSON, Chrome extension messages.json) is a
+    note that tells translators what the message is for: it is never shown, so it is not text."""
+    names = {str(k.value) for k, v in node.value if isinstance(v, yaml.ScalarNode)}
+    return frozenset({"description"}) if {"message", "description"} <= names else frozenset()
+
+
 def walk_strings(node: yaml.Node, prefix: str = "", pointer: str = "") -> Iterator[tuple[str, str, yaml.ScalarNode]]:
     """Every string leaf of a tree as (dotted key, JSON Pointer, node).
 
@@ -70,10 +77,13 @@ def walk_strings(node: yaml.Node, prefix: str = "", pointer: str = "") -> Iterat
         if isinstance(current, (yaml.MappingNode, yaml.SequenceNode)) and current.tag not in (MAP_TAG, SEQ_TAG):
             return  # an application tag (`!!python/object/apply`, `!Ref`) marks data that is not text
         if isinstance(current, yaml.MappingNode):
+            notes = _translator_note_keys(current)
             for key_node, value_node in current.value:
                 name = str(key_node.value)
                 if name == id_key:
                     continue  # the list item's id names it; it is not text
+                if name in notes:
+                    continue  # a note for translators, never shown to customers
                 yield from visit(value_node, f"{key}.{name}" if key else name, pointer_step(where, name))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):

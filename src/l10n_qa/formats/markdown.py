@@ -54,10 +54,55 @@ def _parser():
 
 def load(path: str, data: bytes, hints: LoadHints) -> Document:
     text = decode_document(data)
+    if path.lower().endswith(".mdx"):
+        text = blank_mdx_code(text)
     reader = _Reader(text)
     blocks = reader.read()
     return Document(path, "markdown", hints.target_locale, hints.source_locale, blocks=blocks,
                     comments=reader.comments)
+
+
+_MDX_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MDX_ESM = re.compile(r"^(?:import|export)\b")
+_MDX_JSX = re.compile(r"^\s*(?:</?[A-Z][\w.]*|<>|</>)")
+_MDX_COMMENT = re.compile(r"^\s*\{/\*")
+
+
+def blank_mdx_code(text: str) -> str:
+    """MDX's code lines as spaces: ESM (`import`/`export`, up to the next blank line), JSX component
+    lines (`<Tabs groupId="os">`, `<Admonition …/>`, `</Tabs>`, up to the line that closes the tag)
+    and `{/* comments */}`. They are code, not prose; blanking them (not removing them) keeps every
+    other line and column where it is in the file, and the text between a component's tags is still
+    read as Markdown."""
+    lines = text.split("\n")
+    fence = None
+    until = None  # what ends the construct being blanked: "blank", ">" or "*/}"
+    for index, line in enumerate(lines):
+        if until is None:
+            opening = _MDX_FENCE.match(line)
+            if fence is not None:
+                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                    fence = None
+                continue
+            if opening:
+                fence = opening.group(1)
+                continue
+            if _MDX_ESM.match(line):
+                until = "blank"
+            elif _MDX_JSX.match(line):
+                until = ">"
+            elif _MDX_COMMENT.match(line):
+                until = "*/}"
+            else:
+                continue
+        if until == "blank" and not line.strip():
+            until = None
+            continue
+        ends = (until == ">" and line.rstrip().endswith(">")) or (until == "*/}" and "*/}" in line)
+        lines[index] = "".join(c if c in "\r" else " " for c in line)
+        if ends:
+            until = None
+    return "\n".join(lines)
 
 
 class _Reader:
