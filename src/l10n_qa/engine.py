@@ -73,11 +73,12 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
     return hits
 
 
-def _context(settings: Settings) -> CheckContext:
+def _context(settings: Settings, content_set: str | None = None) -> CheckContext:
     return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries, legal_paths=settings.legal,
                         accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
                         spelling=settings.spelling, rule_pack_paths=settings.rule_packs,
-                        markets=settings.markets, registers=settings.registers)
+                        markets=settings.markets, registers=settings.registers,
+                        length_limits=settings.length_limits, content_set=content_set)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:
@@ -181,7 +182,7 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
         result.checked = True
     result.path = task.path
     result.segments = len(document.segments)
-    context = _context(settings)
+    context = _context(settings, task.hints.content_set)
     make = _FindingMaker(document, settings)
     checkers = active_checkers(settings)
     for segment in document.segments:
@@ -414,7 +415,7 @@ class Run:
             where = f" (in {config.path})" if config.path and not (options.select or options.ignore) else ""
             raise RunError(f"{exc}{where}") from None
         self.settings = replace(settings, rule_packs=rule_pack_files(config), markets=tuple(config.markets.items()),
-                                registers=tuple(config.formality.items()))
+                                registers=tuple(config.formality.items()), length_limits=tuple(config.length.items()))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
         self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one

@@ -6,6 +6,7 @@ from l10n_qa.checks.completeness import completeness, tree_completeness
 from l10n_qa.checks.encoding import encoding
 from l10n_qa.checks.grammar import languagetool
 from l10n_qa.checks.legal import legal
+from l10n_qa.checks.length import length
 from l10n_qa.checks.locale_formats import locale_formats
 from l10n_qa.checks.markup import markup
 from l10n_qa.checks.numbers import numbers
@@ -25,7 +26,7 @@ from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    legal, bidi_controls, rtl_text, rule_packs, locale_formats, hunspell_spelling,
+    legal, bidi_controls, rtl_text, rule_packs, locale_formats, hunspell_spelling, length,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what
