@@ -33,17 +33,19 @@ EXPANSION = Rule(
     "English text of 20 characters or more grows by up to about 80 % in translation (W3C, \"Text size in "
     "translation\", after IBM's guideline: 160–180 % for 21–30 characters, 130 % over 70); a translation "
     "more than twice as wide as its source is beyond that and often means an added sentence, a duplicated "
-    "phrase or a note left in. For targets written mostly in wide CJK characters the bar is 1.5 times the "
-    "source's display width: such text is usually narrower than its English source even at two columns "
-    "per character. Widths are display columns, so Latin and CJK compare fairly. Shorter sources are not "
-    "compared: for them 200–300 % is normal. Check the translation says what the source says, or give the "
+    "phrase or a note left in. Widths are display columns, in which a CJK character takes two: for targets "
+    "written mostly in such wide characters the bar is 2.5 times the source's width (1.25 times its "
+    "character count), because Japanese and Chinese need fewer characters than English for the same "
+    "content, yet polite Japanese at two columns a character is often 1.5–1.8 times as wide as its source "
+    "(samples/widget: \"Thanks for your feedback!\", 25 columns, is 46 in Japanese). Shorter sources are "
+    "not compared: for them 200–300 % is normal. Check the translation says what the source says, or give the "
     "unit a limit.",
 )
 
 # Below this many user-perceived characters of source, expansion of 200–300 % is normal (W3C/IBM).
 _EXPANSION_MIN_SOURCE = 20
 _EXPANSION_RATIO = 2.0
-_EXPANSION_RATIO_WIDE = 1.5  # targets mostly in East Asian Wide characters
+_EXPANSION_RATIO_WIDE = 2.5  # targets mostly in East Asian Wide characters (see EXPANSION)
 
 
 def limit_for(pair) -> LengthLimit | None:
