@@ -45,6 +45,9 @@ EXPANSION = Rule(
 # Below this many user-perceived characters of source, expansion of 200–300 % is normal (W3C/IBM).
 _EXPANSION_MIN_SOURCE = 20
 _EXPANSION_RATIO = 2.0
+# Typographic characters outside GSM-7 that writers use for ASCII ones, which GSM-7 has.
+_GSM_FALLBACK = {"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "...",
+                 "\u00a0": " ", "\u202f": " ", "«": '"', "»": '"'}
 _EXPANSION_RATIO_WIDE = 2.5  # targets mostly in East Asian Wide characters (see EXPANSION)
 
 
@@ -80,11 +83,15 @@ def length(pair):
         return
     limit = limit_for(pair)
     visible, offsets = _visible(pair, "target")
+    if not visible.strip():
+        return  # only markup: nothing a reader sees
+    # Findings end at the last visible character, not at a block's trailing newline.
+    end = offsets[len(visible.rstrip()) - 1] + 1
     if limit is None:
         yield from _expansion(pair, visible)
         return
     if limit.unit == "sms":
-        yield from _sms(visible, offsets, limit)
+        yield from _sms(visible, offsets, end, limit)
         return
     size = measure.size(visible, limit.unit)
     if size <= limit.max:
@@ -94,11 +101,11 @@ def length(pair):
     yield Hit(TOO_LONG.id,
               f"{measure.describe(size, limit.unit)}, {size - limit.max} over the limit of "
               f"{measure.describe(limit.max, limit.unit)} ({limit.origin})",
-              start, offsets[-1] + 1, suggestion=f"shorten it to at most {measure.describe(limit.max, limit.unit)}",
+              start, max(end, start), suggestion=f"shorten it to at most {measure.describe(limit.max, limit.unit)}",
               matched=visible[cut:][:80])
 
 
-def _sms(visible: str, offsets: list[int], limit: LengthLimit):
+def _sms(visible: str, offsets: list[int], end: int, limit: LengthLimit):
     sms = measure.sms_size(visible)
     if sms.parts <= limit.max:
         return
@@ -113,11 +120,14 @@ def _sms(visible: str, offsets: list[int], limit: LengthLimit):
         gsm_capacity = (measure.SMS_SINGLE if limit.max == 1 else measure.SMS_PART)["gsm-7"] * limit.max
         message += f": `{char}` (U+{ord(char):04X}) is not in the GSM-7 alphabet, so the whole message is sent as UCS-2"
         non_gsm = sorted({c for c in visible if c not in measure.GSM7_BASIC and c not in measure.GSM7_EXTENSION})
-        if len(visible) <= gsm_capacity:  # without those characters it would fit
+        non_gsm_set = set(non_gsm)
+        # What the text would take in GSM-7 with those characters replaced (an unknown one by one septet).
+        gsm_units = sum(len(_GSM_FALLBACK.get(c, "?")) if c in non_gsm_set else measure.sms_cost(c, "gsm-7") for c in visible)
+        if gsm_units <= gsm_capacity:  # with those characters replaced it would fit
             start = offsets[sms.first_non_gsm]
-            listed = " ".join(f"`{c}`" for c in non_gsm[:5])
+            listed = ", ".join(f"`{c}` with `{_GSM_FALLBACK[c]}`" if c in _GSM_FALLBACK else f"`{c}`" for c in non_gsm[:5])
             yield Hit(TOO_LONG.id, message, start, start + 1,
-                      suggestion=f"replace {listed} with GSM-7 characters (e.g. ' for ’) to fit {gsm_capacity} characters",
+                      suggestion=f"replace {listed} (GSM-7 has no such character) to fit in {gsm_capacity} GSM-7 characters",
                       matched=char)
             return
     # Point at the first character that does not fit in the allowed parts.
@@ -128,7 +138,7 @@ def _sms(visible: str, offsets: list[int], limit: LengthLimit):
             cut = i
             break
     start = offsets[cut] if cut < len(offsets) else offsets[-1]
-    yield Hit(TOO_LONG.id, message, start, offsets[-1] + 1, suggestion=suggestion, matched=visible[cut:][:80])
+    yield Hit(TOO_LONG.id, message, start, max(end, start + 1), suggestion=suggestion, matched=visible[cut:][:80])
 
 
 def _expansion(pair, visible_target: str):
