@@ -118,8 +118,35 @@ def inconsistencies(occurrences: Iterable[Occurrence]) -> Iterator[tuple[Occurre
     """The findings of both rules, each placed on the occurrence it is about."""
     kept = [o for o in occurrences if _LETTER.search(o.source) and _same_text(o.target)
             and _same_text(o.target) != _same_text(o.source)]  # an untranslated copy is completeness's finding
-    yield from _same_source(kept)
-    yield from _same_target(kept)
+    spread = _locale_groups({o.locale for o in kept})
+    seen = set()
+    for occurrence, hit in (*_same_source(kept, spread), *_same_target(kept, spread)):
+        if (occurrence, hit.rule) not in seen:  # a `de` string is compared within de-DE and de-AT
+            seen.add((occurrence, hit.rule))
+            yield occurrence, hit
+
+
+def _locale_groups(tags: set[str]) -> dict[str, tuple[str, ...]]:
+    """The locale groups each tag's strings are compared in: its own, and for a tag without a region
+    (`de`, the catalog every German market falls back to) each regional tag of the run in its language
+    (`de-DE`, `de-AT`). Two regional tags are never compared: de-CH writes "ss" where de-DE writes "ß"."""
+    from l10n_qa.model import Locale
+
+    parsed = {}
+    for tag in tags:
+        try:
+            parsed[tag] = Locale.parse(tag)
+        except ValueError:
+            parsed[tag] = None
+    groups = {}
+    for tag, locale in parsed.items():
+        if locale is None or locale.region:
+            groups[tag] = (tag,)
+            continue
+        regional = tuple(sorted(t for t, other in parsed.items() if other and other.region
+                                and (other.language, other.script) == (locale.language, locale.script)))
+        groups[tag] = regional or (tag,)
+    return groups
 
 
 def _target_form(text: str) -> str:
@@ -156,7 +183,7 @@ def _components(members: list[Occurrence]) -> list[list[Occurrence]]:
     return list(merged.values())
 
 
-def _same_source(occurrences: list[Occurrence]) -> Iterator[tuple[Occurrence, Hit]]:
+def _same_source(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...]]) -> Iterator[tuple[Occurrence, Hit]]:
     groups: dict[tuple, list[Occurrence]] = defaultdict(list)
     for o in occurrences:
         if len(_WORD.findall(o.source)) < 2:
@@ -164,7 +191,8 @@ def _same_source(occurrences: list[Occurrence]) -> Iterator[tuple[Occurrence, Hi
             # msgctxt a translator must pick one, and different files rightly pick differently.
             continue
         plural = (o.plural[0], source_key(o.plural[1])) if o.plural else None
-        groups[(o.locale, o.context or "", plural, source_key(o.source))].append(o)
+        for locale in spread[o.locale]:
+            groups[(locale, o.context or "", plural, source_key(o.source))].append(o)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -209,11 +237,12 @@ def _places(count: int) -> str:
     return "1 other place" if count == 1 else f"{count} other places"
 
 
-def _same_target(occurrences: list[Occurrence]) -> Iterator[tuple[Occurrence, Hit]]:
+def _same_target(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...]]) -> Iterator[tuple[Occurrence, Hit]]:
     groups: dict[tuple, list[Occurrence]] = defaultdict(list)
     for o in occurrences:
         if o.plural is None:  # plural forms of different sources ("1 item", "%d items") may share a text
-            groups[(o.locale, _same_text(o.target))].append(o)
+            for locale in spread[o.locale]:
+                groups[(locale, _same_text(o.target))].append(o)
     for members in groups.values():
         by_wording: dict[str, list[Occurrence]] = defaultdict(list)
         for o in members:
