@@ -72,7 +72,8 @@ _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 _PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|\{\{[^}]*\}\}|\{[^{}]*\}|\$\{[^}]*\}|%\{[^}]*\}")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|nobody|without|cannot)\b|n't\b", re.IGNORECASE)
+# "none" is left out: in UI strings it is mostly a value ("True, False or None", a "None" option).
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|nobody|without|cannot)\b|n['’]t\b", re.IGNORECASE)
 
 
 def _same_text(text: str) -> str:
