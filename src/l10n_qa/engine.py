@@ -277,9 +277,13 @@ def check_tasks(tasks: list[FileTask], errors: list[InputError], settings: Setti
         else:
             _collect(report, (check(task) for task in tasks), len(tasks), progress, gathered)
         if gathered is not None:  # the cross-file stage: consistency across every file checked
-            found, hidden = cross_file.findings(gathered[0], gathered[1], settings)
-            report.findings.extend(found)
-            report.suppressed.extend(hidden)
+            try:
+                found, hidden = cross_file.findings(gathered[0], gathered[1], settings)
+            except Exception as exc:  # noqa: BLE001 - the per-file findings stand; the failure is reported
+                report.errors.append(InputError("(all files)", f"the consistency check failed: {exc!r}"))
+            else:
+                report.findings.extend(found)
+                report.suppressed.extend(hidden)
     report.findings.sort(key=lambda f: f.sort_key)
     report.suppressed.sort(key=lambda s: s.finding.sort_key)
     report.paths.sort()
