@@ -148,12 +148,21 @@ def test_case_variant_sources_in_one_catalog_are_different_strings():
     [occ("Delete the file", "Datei löschen"), occ("Remove the file", "Datei löschen", "b.po")],
     # "None" is a value, not a negation
     [occ("True or False", "Wahr oder Falsch"), occ("True, False or None", "Wahr oder Falsch", "b.po")],
+    # one-word labels may share a translation ("No", "None" → Russian "Нет")
+    [occ("No", "Нет", locale="ru"), occ("Not", "Нет", "b.po", locale="ru")],
 ])
 def test_stays_quiet(occurrences):
     assert list(inconsistencies(occurrences)) == []
 
 
-def test_a_region_less_catalog_is_compared_with_each_region_of_its_language():
+def test_a_region_less_catalog_among_several_regions_is_a_sibling_variant():
+    # Django: `es` (Spain) beside `es-AR` and `es-MX`, `pt` beside `pt-BR`.
+    assert list(inconsistencies([occ("Password reset", "Restablecer contraseña", "es.po", locale="es"),
+                                 occ("Password reset", "Recuperar contraseña", "ar.po", locale="es-AR"),
+                                 occ("Password reset", "Recuperar contraseña", "mx.po", locale="es-MX")])) == []
+
+
+def test_a_region_less_catalog_is_compared_with_the_one_region_of_its_language():
     found = list(inconsistencies([occ("Request a refund", "Erstattung anfordern", "ui.po", locale="de"),
                                   occ("Request a refund", "Erstattung anfordern", "help.md", locale="de-DE"),
                                   occ("Request a refund", "Rückzahlung beantragen", "macros.xlf", locale="de-DE")]))

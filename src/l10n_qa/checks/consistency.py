@@ -129,8 +129,10 @@ def inconsistencies(occurrences: Iterable[Occurrence]) -> Iterator[tuple[Occurre
 
 def _locale_groups(tags: set[str]) -> dict[str, tuple[str, ...]]:
     """The locale groups each tag's strings are compared in: its own, and for a tag without a region
-    (`de`, the catalog every German market falls back to) each regional tag of the run in its language
-    (`de-DE`, `de-AT`). Two regional tags are never compared: de-CH writes "ss" where de-DE writes "ß"."""
+    (`de`) the one regional tag of its language in the run (`de-DE`), whose customers it serves. When
+    the run has several regions of the language (Django's `es` beside `es-AR`, `es-MX`; `pt` beside
+    `pt-BR`), the region-less catalog is one variant among siblings and is compared with none of them.
+    Two regional tags are never compared: de-CH writes "ss" where de-DE writes "ß"."""
     from l10n_qa.model import Locale
 
     parsed = {}
@@ -146,7 +148,7 @@ def _locale_groups(tags: set[str]) -> dict[str, tuple[str, ...]]:
             continue
         regional = tuple(sorted(t for t, other in parsed.items() if other and other.region
                                 and (other.language, other.script) == (locale.language, locale.script)))
-        groups[tag] = regional or (tag,)
+        groups[tag] = regional if len(regional) == 1 else (tag,)
     return groups
 
 
@@ -241,7 +243,9 @@ def _places(count: int) -> str:
 def _same_target(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...]]) -> Iterator[tuple[Occurrence, Hit]]:
     groups: dict[tuple, list[Occurrence]] = defaultdict(list)
     for o in occurrences:
-        if o.plural is None:  # plural forms of different sources ("1 item", "%d items") may share a text
+        # Plural forms of different sources ("1 item", "%d items") may share a text; one-word sources
+        # are labels ("No", "None" → Russian "Нет") that a language may rightly merge.
+        if o.plural is None and len(_WORD.findall(o.source)) >= 2:
             for locale in spread[o.locale]:
                 groups[(locale, _same_text(o.target))].append(o)
     for members in groups.values():
