@@ -44,7 +44,7 @@ def corpus(tmp_path):
     replies = tmp_path / "replies"
     replies.mkdir()
     (replies / "en-US.yaml").write_text("refund:\n  title: Request a refund\n  body: We are on it.\n", encoding="utf-8")
-    (replies / "de-DE.yaml").write_text("refund:\n  title: Erstattung anfordern\n  body: Wir kümmern uns darum.\n",
+    (replies / "de.yaml").write_text("refund:\n  title: Erstattung anfordern\n  body: Wir kümmern uns darum.\n",
                                         encoding="utf-8")
     return tmp_path
 
@@ -57,7 +57,7 @@ def findings(result) -> list[tuple]:
 
 
 def test_minority_translation_reported_with_the_majority_form_across_catalogs_and_replies(corpus):
-    before = (corpus / "replies" / "de-DE.yaml").read_bytes()
+    before = (corpus / "replies" / "de.yaml").read_bytes()
     result = l10n_qa("check", ".", "--select", "consistency.source", "-f", "json", cwd=corpus)
     assert result.returncode == 0, result.stderr  # warnings only: below the default --fail-on error
     # "Request a refund": 3 × "Erstattung anfordern" (two catalogs and the reply's title), 1 × "Rückzahlung …".
@@ -67,7 +67,7 @@ def test_minority_translation_reported_with_the_majority_form_across_catalogs_an
          'places (e.g. checkout/locale/de/LC_MESSAGES/checkout.po:7)',
          'write "Erstattung anfordern", as elsewhere'),
     ]  # "Open order" has two msgctxts: two strings, not an inconsistency
-    assert (corpus / "replies" / "de-DE.yaml").read_bytes() == before
+    assert (corpus / "replies" / "de.yaml").read_bytes() == before
 
 
 def test_same_translation_of_sources_that_differ_in_a_number(corpus):
@@ -155,18 +155,19 @@ def test_stays_quiet(occurrences):
     assert list(inconsistencies(occurrences)) == []
 
 
-def test_a_region_less_catalog_among_several_regions_is_a_sibling_variant():
-    # Django: `es` (Spain) beside `es-AR` and `es-MX`, `pt` beside `pt-BR`.
+def test_locales_are_compared_by_their_exact_tag():
+    # Django: `es` (Spain) beside `es-AR` and `es-MX`, `pt` beside `pt-BR`: sibling variants.
     assert list(inconsistencies([occ("Password reset", "Restablecer contraseña", "es.po", locale="es"),
                                  occ("Password reset", "Recuperar contraseña", "ar.po", locale="es-AR"),
                                  occ("Password reset", "Recuperar contraseña", "mx.po", locale="es-MX")])) == []
 
 
-def test_a_region_less_catalog_is_compared_with_the_one_region_of_its_language():
-    found = list(inconsistencies([occ("Request a refund", "Erstattung anfordern", "ui.po", locale="de"),
-                                  occ("Request a refund", "Erstattung anfordern", "help.md", locale="de-DE"),
-                                  occ("Request a refund", "Rückzahlung beantragen", "macros.xlf", locale="de-DE")]))
-    assert rules(found) == [("consistency.source", "macros.xlf", 1)]
+def test_a_one_word_source_still_counts_against_a_sentence():
+    # Django's Croatian catalog: "Bulgarian" translated as "Enter a valid IPv4 address." is.
+    found = list(inconsistencies([occ("Bulgarian", "Unesite ispravnu IPv4 adresu.", line=43, locale="hr"),
+                                  occ("Enter a valid IPv4 address.", "Unesite ispravnu IPv4 adresu.", line=347,
+                                      locale="hr")]))
+    assert rules(found) == [("consistency.target", "a.po", 43), ("consistency.target", "a.po", 347)]
 
 
 @pytest.mark.parametrize("first, second, difference", [

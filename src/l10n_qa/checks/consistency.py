@@ -7,7 +7,8 @@ and calls `inconsistencies` once after every file is checked. The function is pu
 (occurrence, hit) pairs out.
 
 What counts as "the same source": the same text once whitespace is collapsed and case folded, in the
-same target locale, with the same msgctxt/resname context and, for plural forms, the same form of the
+same target locale (the exact tag: Django's `pt` and `pt-BR`, `es` and `es-AR` are sibling variants,
+and so are `de` and `de-DE` as far as a tool can tell), with the same msgctxt/resname context and, for plural forms, the same form of the
 same singular/plural pair — a different context or plural form is a different string, and may rightly
 be translated differently.
 """
@@ -119,37 +120,8 @@ def inconsistencies(occurrences: Iterable[Occurrence]) -> Iterator[tuple[Occurre
     """The findings of both rules, each placed on the occurrence it is about."""
     kept = [o for o in occurrences if _LETTER.search(o.source) and _same_text(o.target)
             and _same_text(o.target) != _same_text(o.source)]  # an untranslated copy is completeness's finding
-    spread = _locale_groups({o.locale for o in kept})
-    seen = set()
-    for occurrence, hit in (*_same_source(kept, spread), *_same_target(kept, spread)):
-        if (occurrence, hit.rule) not in seen:  # a `de` string is compared within de-DE and de-AT
-            seen.add((occurrence, hit.rule))
-            yield occurrence, hit
-
-
-def _locale_groups(tags: set[str]) -> dict[str, tuple[str, ...]]:
-    """The locale groups each tag's strings are compared in: its own, and for a tag without a region
-    (`de`) the one regional tag of its language in the run (`de-DE`), whose customers it serves. When
-    the run has several regions of the language (Django's `es` beside `es-AR`, `es-MX`; `pt` beside
-    `pt-BR`), the region-less catalog is one variant among siblings and is compared with none of them.
-    Two regional tags are never compared: de-CH writes "ss" where de-DE writes "ß"."""
-    from l10n_qa.model import Locale
-
-    parsed = {}
-    for tag in tags:
-        try:
-            parsed[tag] = Locale.parse(tag)
-        except ValueError:
-            parsed[tag] = None
-    groups = {}
-    for tag, locale in parsed.items():
-        if locale is None or locale.region:
-            groups[tag] = (tag,)
-            continue
-        regional = tuple(sorted(t for t, other in parsed.items() if other and other.region
-                                and (other.language, other.script) == (locale.language, locale.script)))
-        groups[tag] = regional if len(regional) == 1 else (tag,)
-    return groups
+    yield from _same_source(kept)
+    yield from _same_target(kept)
 
 
 def _target_form(text: str) -> str:
@@ -186,7 +158,7 @@ def _components(members: list[Occurrence]) -> list[list[Occurrence]]:
     return list(merged.values())
 
 
-def _same_source(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...]]) -> Iterator[tuple[Occurrence, Hit]]:
+def _same_source(occurrences: list[Occurrence]) -> Iterator[tuple[Occurrence, Hit]]:
     groups: dict[tuple, list[Occurrence]] = defaultdict(list)
     for o in occurrences:
         if len(_WORD.findall(o.source)) < 2:
@@ -194,8 +166,7 @@ def _same_source(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...
             # msgctxt a translator must pick one, and different files rightly pick differently.
             continue
         plural = (o.plural[0], source_key(o.plural[1])) if o.plural else None
-        for locale in spread[o.locale]:
-            groups[(locale, o.context or "", plural, source_key(o.source))].append(o)
+        groups[(o.locale, o.context or "", plural, source_key(o.source))].append(o)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -240,14 +211,11 @@ def _places(count: int) -> str:
     return "1 other place" if count == 1 else f"{count} other places"
 
 
-def _same_target(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...]]) -> Iterator[tuple[Occurrence, Hit]]:
+def _same_target(occurrences: list[Occurrence]) -> Iterator[tuple[Occurrence, Hit]]:
     groups: dict[tuple, list[Occurrence]] = defaultdict(list)
     for o in occurrences:
-        # Plural forms of different sources ("1 item", "%d items") may share a text; one-word sources
-        # are labels ("No", "None" → Russian "Нет") that a language may rightly merge.
-        if o.plural is None and len(_WORD.findall(o.source)) >= 2:
-            for locale in spread[o.locale]:
-                groups[(locale, _same_text(o.target))].append(o)
+        if o.plural is None:  # plural forms of different sources ("1 item", "%d items") may share a text
+            groups[(o.locale, _same_text(o.target))].append(o)
     for members in groups.values():
         by_wording: dict[str, list[Occurrence]] = defaultdict(list)
         for o in members:
@@ -258,7 +226,8 @@ def _same_target(occurrences: list[Occurrence], spread: dict[str, tuple[str, ...
         for group in sources:
             for o in group:
                 for other in sources:
-                    if other is group:
+                    # Two one-word labels ("No", "None" → Russian "Нет") a language may rightly merge.
+                    if other is group or (len(_WORD.findall(o.source)) < 2 and len(_WORD.findall(other[0].source)) < 2):
                         continue
                     difference = _hidden_difference(o.source, other[0].source)
                     if difference is None:
