@@ -187,3 +187,10 @@ def test_explain_consistency_rules():
 
     result = l10n_qa("explain", "consistency.source", cwd=Path.cwd())
     assert result.returncode == 0 and "Xbench" in result.stdout
+
+
+def test_a_lost_placeholder_or_number_is_left_to_the_per_file_checks():
+    assert list(inconsistencies([occ("Hello %s, welcome", "Hallo %s, willkommen", "good.po"),
+                                 occ("Hello %s, welcome", "Hallo, willkommen", "bad.po")])) == []
+    assert list(inconsistencies([occ("Refunds take 14 days.", "Erstattungen dauern 14 Tage.", "a.po"),
+                                 occ("Refunds take 14 days.", "Erstattungen dauern 10 Tage.", "b.po")])) == []

@@ -74,6 +74,8 @@ _PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|\{\{[^}
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # "none" is left out: in UI strings it is mostly a value ("True, False or None", a "None" option).
+_SPACE_BEFORE_PUNCTUATION = regex.compile(r"\s+(?=[,.;:!?)\]])")  # left where a placeholder was taken out
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|nobody|without|cannot)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -127,8 +129,10 @@ def inconsistencies(occurrences: Iterable[Occurrence]) -> Iterator[tuple[Occurre
 def _target_form(text: str) -> str:
     """What two translations must share to count as the same: their words. Case (a month name starts
     a calendar title but not a date) and the style of quotes and apostrophes (the typography rules'
-    business) are not compared."""
-    return _same_text(text).translate(_QUOTES).casefold()
+    business) are not compared, nor placeholders, tags and numbers: a translation that lost one of
+    those is already reported by the placeholder, markup or number checks of its own file."""
+    text = _NUMBER.sub(" ", _TAG.sub(" ", _PLACEHOLDER.sub(" ", text)))
+    return _SPACE_BEFORE_PUNCTUATION.sub("", _same_text(text)).translate(_QUOTES).casefold()
 
 
 def _components(members: list[Occurrence]) -> list[list[Occurrence]]:
