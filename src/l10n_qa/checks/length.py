@@ -10,6 +10,7 @@ unit (l10n_qa.measure); inline markup is not counted, because the customer never
 from __future__ import annotations
 
 from l10n_qa import measure
+from l10n_qa.checks.pair import MASK
 from l10n_qa.checks.registry import Rule, checker
 from l10n_qa.model import Hit, LengthLimit, Severity
 
@@ -38,7 +39,8 @@ EXPANSION = Rule(
     "character count), because Japanese and Chinese need fewer characters than English for the same "
     "content, yet polite Japanese at two columns a character is often 1.5–1.8 times as wide as its source "
     "(samples/widget: \"Thanks for your feedback!\", 25 columns, is 46 in Japanese). Shorter sources are "
-    "not compared: for them 200–300 % is normal. Check the translation says what the source says, or give the "
+    "not compared: for them 200–300 % is normal. Placeholders, tags and links are left out of both texts "
+    "(they stand for text of unknown length). Check the translation says what the source says, or give the "
     "unit a limit.",
 )
 
@@ -88,7 +90,7 @@ def length(pair):
     # Findings end at the last visible character, not at a block's trailing newline.
     end = offsets[len(visible.rstrip()) - 1] + 1
     if limit is None:
-        yield from _expansion(pair, visible)
+        yield from _expansion(pair)
         return
     if limit.unit == "sms":
         yield from _sms(visible, offsets, end, limit)
@@ -141,11 +143,13 @@ def _sms(visible: str, offsets: list[int], end: int, limit: LengthLimit):
     yield Hit(TOO_LONG.id, message, start, max(end, start + 1), suggestion=suggestion, matched=visible[cut:][:80])
 
 
-def _expansion(pair, visible_target: str):
-    source, _ = _visible(pair, "source")
-    if len(source.strip()) < _EXPANSION_MIN_SOURCE or len(measure.graphemes(source.strip())) < _EXPANSION_MIN_SOURCE:
+def _expansion(pair):
+    # Prose only: placeholders, tags and links stand for text of unknown length (or none), so they
+    # are taken out of both sides before comparing.
+    source = pair.masked_source.replace(MASK, "").strip()
+    if len(source) < _EXPANSION_MIN_SOURCE or len(measure.graphemes(source)) < _EXPANSION_MIN_SOURCE:
         return
-    source, target = source.strip(), visible_target.strip()
+    target = pair.masked_target.replace(MASK, "").strip()
     if source.isascii() and target.isascii() and len(target) <= len(source) * _EXPANSION_RATIO:
         return  # the common case, decided without segmenting: ASCII text is one column per character
     source_width = measure.width(source)
