@@ -79,6 +79,7 @@ class Config:
     # base first. Empty for a single file: `path` set everything.
     key_files: dict[str, str] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    length: dict = field(default_factory=dict)  # content set name or content type → model.LengthLimit
 
 
 _KEYS = {
@@ -104,6 +105,7 @@ _KEYS = {
     "formality": "the register the brand uses per locale: {de: formal, fr: informal}",
     "extends": "config files (relative to this file) whose settings this one starts from",
     "root": "true: do not merge the configs of the folders above this one",
+    "length": "length limits per content set name or content type: {ui: 40, sms: {max: 1, unit: sms}}",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
@@ -329,6 +331,7 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
             raise ConfigError(exc.path, exc.message, exc.line) from None
     config.markets = parse_markets(raw.get("markets", {}), fail)
     config.formality = parse_formality(raw.get("formality", {}), fail)
+    config.length = _length_limits(raw.get("length", {}), {s.name for s in sets}, fail)
     config.lines = lines
     return config
 
@@ -396,6 +399,24 @@ def _legal(value, root: Path, fail) -> tuple[str, ...]:
         except legal.GlossaryError as exc:
             raise ConfigError(exc.path, exc.message, exc.line) from None
     return tuple(dict.fromkeys(paths))
+
+
+def _length_limits(value, set_names: set[str], fail) -> dict:
+    """`length:` → {content set name or content type: LengthLimit}; a key that names neither is an error."""
+    from l10n_qa.measure import parse_limit
+
+    if not isinstance(value, dict):
+        raise fail("length", "expected a mapping of content set name or content type to a limit, e.g. {ui: 40}")
+    limits = {}
+    for name, spec in value.items():
+        if name not in set_names and name not in CONTENT_TYPES:
+            raise fail(f"length.{name}", f"{name!r} is neither a content set name nor a content type "
+                       f"({', '.join(CONTENT_TYPES)})")
+        try:
+            limits[str(name)] = parse_limit(spec, f"config length.{name}")
+        except ValueError as exc:
+            raise fail(f"length.{name}", str(exc)) from None
+    return limits
 
 
 def _mappings(value, name: str, known_keys, fail, expected_list: str, expected_item: str):

@@ -142,7 +142,8 @@ class Discovery:
                         locale = Locale.parse(match.group("locale"))
                     except ValueError:
                         locale = None
-                return LoadHints(self.config.source_locale, locale or locale_from_path(key), content_set.type)
+                return LoadHints(self.config.source_locale, locale or locale_from_path(key), content_set.type,
+                                 content_set.name)
         return LoadHints(self.config.source_locale, locale_from_path(key), None)
 
     def task(self, path: Path, explicit: bool = True) -> FileTask:

@@ -21,7 +21,7 @@ from l10n_qa.checks.completeness import untranslated_in_context
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.fixes import fix_for
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa import boundary, suppress
+from l10n_qa import boundary, cross_file, suppress
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
@@ -45,6 +45,9 @@ class FileResult:
     checked: bool = False
     path: str = ""
     suppressed: list[Suppressed] = field(default_factory=list)
+    # For the cross-file stage (cross_file.py): the file's translated segments and directive comments.
+    occurrences: list = field(default_factory=list)
+    comments: list = field(default_factory=list)
 
 
 def _read(task: FileTask) -> bytes:
@@ -75,11 +78,12 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
     return hits
 
 
-def _context(settings: Settings) -> CheckContext:
+def _context(settings: Settings, content_set: str | None = None) -> CheckContext:
     return CheckContext(enabled=settings.enabled, glossary_paths=settings.glossaries, legal_paths=settings.legal,
                         accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
                         spelling=settings.spelling, rule_pack_paths=settings.rule_packs,
-                        markets=settings.markets, registers=settings.registers)
+                        markets=settings.markets, registers=settings.registers,
+                        length_limits=settings.length_limits, content_set=content_set)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:
@@ -183,7 +187,7 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
         result.checked = True
     result.path = task.path
     result.segments = len(document.segments)
-    context = _context(settings)
+    context = _context(settings, task.hints.content_set)
     make = _FindingMaker(document, settings)
     checkers = active_checkers(settings)
     hits = [(segment, hit) for segment in document.segments for hit in check_segment(segment, context, checkers)]
@@ -202,14 +206,23 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
                          for rule, segment, exc in context.check_failures)
     result.notices |= context.notices
     result.errors.extend(InputError(where, message) for where, message in sorted(context.errors))
-    # The filter stage's per-file part: inline directives and config `suppress:` entries.
-    kept, result.suppressed, about_directives = suppress.apply(document, result.findings, settings)
+    # The filter stage's per-file part: inline directives and config `suppress:` entries. A directive
+    # about a cross-file rule is used (or not) by the cross-file stage: not "unused" here.
+    per_file = replace(settings, enabled=settings.enabled - cross_file.RULE_IDS) if cross_file.wanted(settings) else settings
+    kept, result.suppressed, about_directives = suppress.apply(document, result.findings, per_file)
     result.findings = kept + about_directives
+    if cross_file.wanted(settings):
+        result.occurrences = cross_file.occurrences_of(document)
+        result.comments = document.comments
     return result
 
 
-def _collect(report: Report, results, total: int, progress: Callable[[int, int], None] | None) -> None:
+def _collect(report: Report, results, total: int, progress: Callable[[int, int], None] | None,
+             gathered: tuple[list, dict] | None = None) -> None:
     for done, result in enumerate(results, 1):
+        if gathered is not None and result.occurrences:
+            gathered[0].extend(result.occurrences)
+            gathered[1][result.path] = result.comments
         report.findings.extend(result.findings)
         report.suppressed.extend(result.suppressed)
         # A broken source file is reported by every translation paired with it: once is enough
@@ -256,15 +269,24 @@ def check_tasks(tasks: list[FileTask], errors: list[InputError], settings: Setti
     started = time.perf_counter()
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
+    gathered = ([], {}) if cross_file.wanted(settings) else None
     with prepared(settings, workers, report) as settings:
         # The per-file boundary: whatever one file raises becomes its errors entry (boundary.py).
         check = partial(boundary.guarded, check_file, FileResult, settings=settings)
         if workers > 1 and not any(t.real_path == "-" for t in tasks):
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 results = pool.map(check, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
-                _collect(report, results, len(tasks), progress)
+                _collect(report, results, len(tasks), progress, gathered)
         else:
-            _collect(report, (check(task) for task in tasks), len(tasks), progress)
+            _collect(report, (check(task) for task in tasks), len(tasks), progress, gathered)
+        if gathered is not None:  # the cross-file stage: consistency across every file checked
+            try:
+                found, hidden = cross_file.findings(gathered[0], gathered[1], settings)
+            except Exception as exc:  # noqa: BLE001 - the per-file findings stand; the failure is reported
+                report.errors.append(InputError("(all files)", f"the consistency check failed: {exc!r}"))
+            else:
+                report.findings.extend(found)
+                report.suppressed.extend(hidden)
     report.findings.sort(key=lambda f: f.sort_key)
     report.suppressed.sort(key=lambda s: s.finding.sort_key)
     report.paths.sort()
@@ -445,7 +467,7 @@ class Run:
             where = f" (in {config.path})" if config.path and not (options.select or options.ignore) else ""
             raise RunError(f"{exc}{where}") from None
         self.settings = replace(settings, rule_packs=rule_pack_files(config), markets=tuple(config.markets.items()),
-                                registers=tuple(config.formality.items()))
+                                registers=tuple(config.formality.items()), length_limits=tuple(config.length.items()))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
         self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one

@@ -211,6 +211,16 @@ class Markup:
     masks_content: bool = False  # XLIFF native-code elements (ph, bpt, ept, it): content is code, not text
 
 
+@dataclass(frozen=True, slots=True)
+class LengthLimit:
+    """The most a text may hold: `max` of `unit` (one of l10n_qa.measure.UNITS), and where it was set
+    (`maxwidth="40" size-unit="char"`, `max-length:30`, `config length.sms`), for the finding's message."""
+
+    max: int
+    unit: str
+    origin: str
+
+
 @dataclass(slots=True)
 class Segment:
     """One translatable unit: a source text paired with its translation."""
@@ -243,6 +253,7 @@ class Segment:
     direction: str | None = None  # the target's declared text direction (HTML dir), when it has one
     pointer: str = ""  # a YAML/JSON entry's RFC 6901 JSON Pointer in the target file (`suppress:` entries match it)
     block_kind: str = ""  # the article block the text comes from ("list-item", "heading"…); "" for catalogs
+    length_limit: LengthLimit | None = None  # the unit's own limit (XLIFF maxwidth/slr, PO max-length:N)
 
 
 @dataclass(frozen=True, slots=True)

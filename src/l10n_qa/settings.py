@@ -55,6 +55,7 @@ class Settings:
     markets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # locale → the markets it is sold in
     registers: tuple[tuple[str, str], ...] = ()  # locale → formal | informal
     registry: RuleRegistry = RULES  # every rule this run knows: the built-in ones and its packs'
+    length_limits: tuple = ()  # config `length:`: ((content set name or content type, LengthLimit), …)
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from l10n_qa.checks.completeness import completeness, tree_completeness
 from l10n_qa.checks.encoding import encoding
 from l10n_qa.checks.grammar import languagetool
+from l10n_qa.checks.consistency import RULES as CONSISTENCY_RULES
 from l10n_qa.checks.legal import legal
+from l10n_qa.checks.length import length
 from l10n_qa.checks.locale_formats import locale_formats
 from l10n_qa.checks.markup import markup
 from l10n_qa.checks.numbers import numbers
@@ -26,7 +28,7 @@ from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
     completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    legal, bidi_controls, rtl_text, rule_packs, locale_formats, typos, hunspell_spelling,
+    legal, bidi_controls, rtl_text, rule_packs, locale_formats, typos, hunspell_spelling, length,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what
@@ -37,6 +39,8 @@ DOCUMENT_CHECKERS: tuple[DocumentChecker, ...] = (structure, tree_completeness, 
 _ALL_RULES = [rule for c in (*CHECKERS, *DOCUMENT_CHECKERS) for rule in c.rules]
 # Emitted by the filter stage about `l10n-qa:` directives (l10n_qa/suppress.py), not by a checker.
 _ALL_RULES += SUPPRESSION_RULES
+# Emitted by the cross-file stage (l10n_qa/cross_file.py) after every file is checked.
+_ALL_RULES += CONSISTENCY_RULES
 _CATEGORY_ORDER = {category: i for i, category in enumerate(dict.fromkeys(r.category for r in _ALL_RULES))}
 # The built-in rules, grouped by category (in order of first appearance), so listings show each
 # category once. A run whose config names rule packs of its own uses `registry_for(...)` instead.

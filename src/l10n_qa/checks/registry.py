@@ -60,6 +60,9 @@ class CheckContext:
     rule_pack_paths: tuple[str, ...] = ()
     markets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     registers: tuple[tuple[str, str], ...] = ()
+    # Config `length:` limits by content set name or content type, and the checked file's content set.
+    length_limits: tuple = ()  # ((name or type, model.LengthLimit), …)
+    content_set: str | None = None
     _rule_packs: object = field(default=None, repr=False, compare=False)
 
     # Words and names spelling and grammar checks never report, in any locale: the config's `accept`

@@ -29,6 +29,7 @@ class LoadHints:
     source_locale: Locale | None = None  # from config; the fallback when the file names none
     target_locale: Locale | None = None  # from config or the path
     content_type: str | None = None
+    content_set: str | None = None  # the name of the config's content set the file is in
 
 
 # Format name → module under l10n_qa.formats (imported only when a file of that format is read).

@@ -15,7 +15,7 @@ import re
 import polib
 
 from l10n_qa.formats import LoadError, LoadHints, decode_text
-from l10n_qa.model import Comment, Document, Locale, Segment
+from l10n_qa.model import Comment, Document, LengthLimit, Locale, Segment
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
@@ -24,6 +24,9 @@ _SIMPLE_ESCAPES = frozenset("ntr\"\\abfv'?")
 # A translator comment: `#` then a space or nothing (`#.`, `#:`, `#,`, `#|`, `#~` are other kinds).
 _TRANSLATOR_COMMENT = re.compile(r"#(?:[ \t]|$)")
 _DIRECTIVE_MARKER = "l10n-qa:"
+# Weblate's flag for a unit's limit (`#, max-length:40`), also read in translator (`# max-length:40`)
+# and extracted (`#. max-length:40`) comments, where developers write it for translators.
+_MAX_LENGTH = re.compile(r"(?<![\w-])max-length:\s*(\d{1,9})(?![\w])")
 
 
 class QuotedLinesMap:
@@ -184,6 +187,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
         fuzzy = "fuzzy" in flags
         key = (f"{entry.msgctxt} | " if entry.msgctxt else "") + entry.msgid
         chunks = _msgstr_chunks(lines, max(entry.linenum - 1, 0))
+        length_limit = _length_limit(entry)
 
         def segment(target: str, text_map: QuotedLinesMap, *, source: str, seg_key: str, state: str,
                     plural_index: int | None = None, alternate: str | None = None, single: bool = False) -> Segment:
@@ -192,6 +196,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
                 target_locale=target_locale, path=path, target_map=text_map, content_type=content_type,
                 state=state, formats=formats, no_formats=no_formats, plural_index=plural_index,
                 alternate_source=alternate, single_number_form=single, context=entry.msgctxt,
+                length_limit=length_limit,
             )
 
         if not chunks:
@@ -226,6 +231,16 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     if _DIRECTIVE_MARKER in text:
         doc.comments = _directive_comments(lines, keys_by_line)
     return doc
+
+
+def _length_limit(entry) -> LengthLimit | None:
+    """The entry's `max-length:N` (flag first, then translator and extracted comments), counted in
+    grapheme clusters: the characters a reader sees, whatever their encoding."""
+    for where in (", ".join(entry.flags), entry.tcomment or "", entry.comment or ""):
+        match = _MAX_LENGTH.search(where)
+        if match and int(match.group(1)) > 0:
+            return LengthLimit(int(match.group(1)), "graphemes", f"max-length:{int(match.group(1))}")
+    return None
 
 
 def _entry_start(lines: list[str], start: int) -> int | None:

@@ -29,10 +29,14 @@ from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
 from l10n_qa.formats import LoadError, LoadHints, decode_text
-from l10n_qa.model import Comment, Document, InputError, LineIndex, Locale, Markup, Segment
+from l10n_qa.model import Comment, Document, InputError, LengthLimit, LineIndex, Locale, Markup, Segment
 
 XLIFF_1_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"  # also used by XLIFF 2.1 and 2.2
+SIZE_RESTRICTION_NAMESPACE = "urn:oasis:names:tc:xliff:sizerestriction:2.0"  # the XLIFF 2 `slr:` module
+# XLIFF 1.2 size-unit values whose size we can count; the others (pixel, the default, point, em,
+# dialogunit, …) need the font and the UI, so a limit in them is not checked.
+_SIZE_UNITS_1_2 = {"char": "code-points", "glyph": "graphemes", "col": "width", "byte": "bytes"}
 
 # Target states (1.2 `<target state>`, 2.0 `<segment state>`) that mean "done". Anything starting
 # with "needs-" (1.2), and a filled-in target still marked new/initial, needs a reviewer.
@@ -359,6 +363,7 @@ class _Unit:
     translatable: bool
     parts: list[_Part] = field(default_factory=list)
     notes: list[_Content] = field(default_factory=list)  # notes carrying `l10n-qa:` directives
+    length_limit: LengthLimit | None = None
 
 
 class _XliffReader:
@@ -393,6 +398,9 @@ class _XliffReader:
         self._open_note: tuple[_Element, _Unit | None] | None = None  # a <note>, and its unit (None: file-level)
         self.comments: list[Comment] = []
         self._open_depth = 0
+        # XLIFF 2 slr:profiles: sizes are counted per these profiles; we count only the defaults.
+        self._general_profile = "xliff:codepoints"
+        self._storage_profile = "xliff:utf8"
 
     def parse(self) -> None:
         parser = DefusedXMLParser(target=self, encoding="utf-8", forbid_dtd=True)
@@ -446,6 +454,9 @@ class _XliffReader:
             self._stack.append(("xliff", True))
             return
         parent, translatable = self._stack[-1]
+        if namespace == SIZE_RESTRICTION_NAMESPACE and name == "profiles" and self._open_element is None:
+            self._general_profile = attrs.get("generalProfile", self._general_profile).strip()
+            self._storage_profile = attrs.get("storageProfile", self._storage_profile).strip()
         if self._open_element is not None or namespace != self._namespace:
             self._stack.append((None, translatable))  # inline content, or another vocabulary
             return
@@ -534,10 +545,38 @@ class _XliffReader:
             what = "trans-unit has no id or resname" if self._version == 1 else "unit has no id"
             self.problems.append((f"{what}; it is keyed by its position in the file ({unit_id})",
                                   self.lines.locate(here)[0]))
-        self._unit = _Unit(self._file, unit_id, name, translatable)
+        self._unit = _Unit(self._file, unit_id, name, translatable, length_limit=self._length_limit(attrs, here))
         if self._version == 1:  # the trans-unit is the segment
             self._part = _Part(here)
             self._unit.parts.append(self._part)
+
+    def _length_limit(self, attrs: dict[str, str], here: int) -> LengthLimit | None:
+        """The unit's limit: 1.2 maxwidth (in a countable size-unit), else maxbytes; 2.0
+        slr:sizeRestriction (code points, the default profile), else slr:storageRestriction (UTF-8)."""
+        if self._version == 1:
+            unit = attrs.get("size-unit", "pixel").strip()
+            candidates = [("maxwidth", _SIZE_UNITS_1_2.get(unit), f'size-unit="{unit}"'), ("maxbytes", "bytes", "")]
+        else:
+            candidates = [
+                (f"{{{SIZE_RESTRICTION_NAMESPACE}}}sizeRestriction",
+                 "code-points" if self._general_profile == "xliff:codepoints" else None, ""),
+                (f"{{{SIZE_RESTRICTION_NAMESPACE}}}storageRestriction",
+                 "bytes" if self._storage_profile == "xliff:utf8" else None, ""),
+            ]
+        for attribute, unit, extra in candidates:
+            raw = attrs.get(attribute)
+            if raw is None or unit is None:
+                continue
+            shown = attribute.rpartition("}")[2]
+            shown = f"slr:{shown}" if attribute.startswith("{") else shown
+            value = raw.strip().rpartition(",")[2].strip()  # slr: "max" or "min,max"
+            if not value.isdigit() or int(value) < 1:
+                self.problems.append((f"{shown}={raw!r} is not a positive whole number; the unit's length "
+                                      "is not checked", self.lines.locate(here)[0]))
+                continue
+            origin = f'{shown}="{value}"' + (f" {extra}" if extra else "")
+            return LengthLimit(int(value), unit, origin)
+        return None
 
     def _start_text(self, name: str, attrs: dict[str, str]) -> None:
         if self._part is None:
@@ -618,6 +657,7 @@ class _XliffReader:
             source_markup=source.markup if source else (),
             target_markup=target.markup,
             context=unit.name,
+            length_limit=unit.length_limit,
         )
 
     def _content(self, element: _Element) -> _Content:
