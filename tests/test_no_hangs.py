@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from l10n_qa import pairing
 from l10n_qa.formats import LoadHints, html
+from l10n_qa.model import Locale
 from test_bad_input import check_json
 
 
@@ -42,3 +44,37 @@ def test_html_blockquote_flag_passes_through_unclosed_inline_elements():
     blocks = [(b.kind, b.text) for b in document.blocks]
     assert ("quote", "Zitiert.") in blocks
     assert blocks[-1] == ("paragraph", "Danach.")
+
+
+def test_policy_paragraph_full_of_abbreviations_is_split_in_linear_time(tmp_path):
+    # D14: pysbd re-scans a paragraph once per abbreviation it holds (Spanish "ab"), so a 90 KB
+    # paragraph took ~50 s. Long texts are now cut at sentence ends into pieces before pysbd.
+    (tmp_path / "policies" / "en-US").mkdir(parents=True)
+    (tmp_path / "policies" / "es-ES").mkdir(parents=True)
+    (tmp_path / "policies" / "en-US" / "privacy.md").write_text(
+        "# Privacy\n\nWe keep your data for 30 days. You can ask us to delete it.\n\nWrite to us.\n", encoding="utf-8")
+    target = ("# Privacidad\n\nGuardamos sus datos durante 31 días. " + "ab " * 30_000
+              + "Puede pedirnos que los borremos.\n\nEscríbanos.\n")
+    (tmp_path / "policies" / "es-ES" / "privacy.md").write_text(target, encoding="utf-8")
+    code, report, _ = check_json(".", cwd=tmp_path)
+    assert code == 1 and report["errors"] == []
+    found = [(f["rule"], f["line"], f["column"]) for f in report["findings"] if f["rule"] == "number.changed"]
+    assert found == [("number.changed", 3, target.splitlines()[2].index("31") + 1)]
+
+
+def test_long_text_sentences_are_cut_at_sentence_ends_and_keep_their_offsets():
+    text = "Esto es una frase completa. " * 100 + "Fin"
+    spans = pairing.sentences(text, Locale.parse("es"))
+    assert len(spans) == 101
+    assert all(text[s:e] == "Esto es una frase completa." for s, e in spans[:100])
+    assert text[spans[-1][0]:spans[-1][1]] == "Fin"
+
+
+def test_sentence_splitting_stops_when_the_run_budget_is_spent(monkeypatch):
+    # After the budget (L10N_QA_SENTENCE_SPLIT_SECONDS), a paragraph is one sentence: paired whole.
+    monkeypatch.setenv("L10N_QA_SENTENCE_SPLIT_SECONDS", "5")
+    monkeypatch.setattr(pairing, "_split_seconds_spent", 5.0)
+    text = "Una frase. Otra frase."
+    assert pairing.sentences(text, Locale.parse("es")) == [(0, len(text))]
+    monkeypatch.setattr(pairing, "_split_seconds_spent", 0.0)
+    assert pairing.sentences(text, Locale.parse("es")) == [(0, 10), (11, 22)]

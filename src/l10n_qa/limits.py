@@ -35,3 +35,9 @@ def alias_budget() -> int:
     """How many values YAML aliases may add by expansion, per file (L10N_QA_MAX_YAML_ALIAS_VALUES,
     default 10,000): enough for any real use of anchors, far from an alias bomb's billions."""
     return int(_number("L10N_QA_MAX_YAML_ALIAS_VALUES", 10_000))
+
+
+def sentence_split_seconds() -> float:
+    """Seconds (wall clock) one process may spend splitting policy paragraphs into sentences
+    (L10N_QA_SENTENCE_SPLIT_SECONDS, default 20); after it, paragraphs are paired whole."""
+    return _number("L10N_QA_SENTENCE_SPLIT_SECONDS", 20)

@@ -25,6 +25,7 @@ import math
 import os
 import re
 import subprocess
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from l10n_qa import limits
 from l10n_qa.blocks import KEYED_KINDS, TEXT_KINDS, AlignedBlock, Block, OffsetsMap, Pairing
 from l10n_qa.config import Config, ContentSet, relative
 from l10n_qa.discover import FileTask, locale_slot
@@ -737,9 +739,62 @@ def _segmenter(language: str):
     return pysbd.Segmenter(language=language if language in _PYSBD_LANGUAGES else "en", clean=False, char_span=True)
 
 
+# pysbd's abbreviation replacer re-scans the whole text once per abbreviation it finds, so its cost grows
+# with the square of a text's length (D14: a 90 KB paragraph of Spanish "ab " took 50 s). A text longer
+# than _SPLIT_ABOVE characters is first cut at sentence-final punctuation into pieces of about
+# _PIECE_CHARS, and pysbd splits each piece: linear in the text, and no change for ordinary paragraphs.
+_SPLIT_ABOVE = 1000
+_PIECE_CHARS = 500
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
+# Even linear, pysbd costs ~10 µs a character and several times that on abbreviation-dense text, so a
+# run also has a time budget for sentence splitting (limits.sentence_split_seconds); once it is spent,
+# paragraphs are paired whole, which only makes alignment coarser.
+_split_seconds_spent = 0.0
+
+
 def sentences(text: str, locale: Locale | None) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph (pysbd's rules for the language, English rules otherwise)."""
-    language = locale.language if locale else "en"
+    global _split_seconds_spent
+    if _split_seconds_spent >= limits.sentence_split_seconds():
+        return [(0, len(text))]
+    started = time.monotonic()
+    try:
+        return _split(text, locale.language if locale else "en", started)
+    finally:
+        _split_seconds_spent += time.monotonic() - started
+
+
+def _split(text: str, language: str, started: float) -> list[tuple[int, int]]:
+    if len(text) <= _SPLIT_ABOVE:
+        return _pysbd_sentences(text, language)
+    out = []
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        if len(piece) > _SPLIT_ABOVE:  # no sentence end for that long: one sentence, as pysbd would see it
+            spans = [(len(piece) - len(piece.lstrip()), len(piece.rstrip()))]
+        elif _split_seconds_spent + (time.monotonic() - started) >= limits.sentence_split_seconds():
+            spans = [(0, len(piece))]  # budget spent within this text: the rest of it is one sentence
+        else:
+            spans = _pysbd_sentences(piece, language)
+        out.extend((start + s, start + e) for s, e in spans if e > s)
+    return out or [(0, len(text))]
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of `text`, each cut after the first sentence end at or past
+    _PIECE_CHARS characters (the whitespace between pieces belongs to neither)."""
+    pieces = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() - start >= _PIECE_CHARS:
+            pieces.append((start, match.start()))
+            start = match.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
+
+
+def _pysbd_sentences(text: str, language: str) -> list[tuple[int, int]]:
     try:
         spans = [(s.start, s.end) for s in _segmenter(language).segment(text)]
     except Exception:  # pysbd fails on some inputs; a paragraph is then one sentence
