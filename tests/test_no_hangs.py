@@ -13,6 +13,7 @@ from pathlib import Path
 from l10n_qa import pairing
 from l10n_qa.formats import LoadHints, html
 from l10n_qa.model import Locale
+from l10n_qa.packs.matcher import Match, Pattern, longest
 from test_bad_input import check_json
 
 
@@ -78,3 +79,30 @@ def test_sentence_splitting_stops_when_the_run_budget_is_spent(monkeypatch):
     assert pairing.sentences(text, Locale.parse("es")) == [(0, len(text))]
     monkeypatch.setattr(pairing, "_split_seconds_spent", 0.0)
     assert pairing.sentences(text, Locale.parse("es")) == [(0, 10), (11, 22)]
+
+
+def test_glossary_repeating_one_term_thousands_of_times_checks_in_linear_time(tmp_path):
+    # D72: the "longest mention wins" pass compared every match with every kept one, so 20,000 rows
+    # of the same term took ~30 s. Every row still applies: the missing term is reported (once per
+    # row's concept, all at the source term's place in the target line).
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "r.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Your refund"\nmsgstr "Ihre Rückzahlung"\n', encoding="utf-8")
+    rows = 20_000
+    (tmp_path / "g.csv").write_text("en,de\n" + "refund,Erstattung\n" * rows, encoding="utf-8")
+    code, report, _ = check_json("-g", "g.csv", "locale", cwd=tmp_path)
+    assert code == 0 and report["errors"] == []  # a warning: below the default --fail-on error
+    positions = {(f["rule"], f["line"], f["column"]) for f in report["findings"]}
+    assert positions == {("glossary.missing-term", 6, 9)}
+    assert len(report["findings"]) == rows
+    assert 'use the approved term "Erstattung"' in report["findings"][0]["message"]
+
+
+def test_longest_keeps_same_span_matches_and_drops_those_inside_a_longer_one():
+    pattern = Pattern("x")
+    def m(start, end):
+        return Match(start, end, pattern, "")
+    found = longest([m(5, 9), m(0, 4), m(0, 10), m(12, 15), m(12, 15), m(14, 20), m(15, 18)])
+    # (0,10) swallows (0,4) and (5,9); both (12,15) stay; (14,20) overlaps without containing: kept;
+    # (15,18) lies inside (14,20).
+    assert [(x.start, x.end) for x in found] == [(0, 10), (12, 15), (12, 15), (14, 20)]
