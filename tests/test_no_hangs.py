@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from l10n_qa import pairing
+from l10n_qa import pairing, user_regex
 from l10n_qa.formats import LoadHints, html
 from l10n_qa.model import Locale
 from l10n_qa.packs.matcher import Match, Pattern, longest
-from test_bad_input import check_json
+from test_bad_input import check_json, run
 
 
 def test_html_with_thousands_of_nested_unclosed_blocks_loads_in_linear_time(tmp_path):
@@ -106,3 +106,60 @@ def test_longest_keeps_same_span_matches_and_drops_those_inside_a_longer_one():
     # (0,10) swallows (0,4) and (5,9); both (12,15) stay; (14,20) overlaps without containing: kept;
     # (15,18) lies inside (14,20).
     assert [(x.start, x.end) for x in found] == [(0, 10), (12, 15), (12, 15), (14, 20)]
+
+
+EVIL_PACK = ("pack: evil\ndescription: d\nrules:\n  - id: typography.evil\n    kind: characters\n"
+             "    patterns: ['{pattern}']\n    message: 'bad {{match}}'\n    rationale: r\n")
+
+
+def test_a_backtracking_rule_times_out_once_then_is_dropped_for_the_run_with_a_notice(tmp_path):
+    # D64: the 0.25 s limit was per text, so `(a|aa)+$` over 400 entries took ~100 s, silently.
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+    entries = "".join(f'msgid "Entry {i}"\nmsgstr "{"a" * 40}! {i}"\n\n' for i in range(400))
+    (tmp_path / "locale" / "de" / "x.po").write_text(head + entries, encoding="utf-8")
+    (tmp_path / "evil.yaml").write_text(EVIL_PACK.format(pattern="(a|aa)+$"), encoding="utf-8")
+    (tmp_path / "l10n-qa.yaml").write_text("source_locale: en\nrule_packs: [evil.yaml]\n", encoding="utf-8")
+    code, report, _ = check_json(".", cwd=tmp_path)
+    assert code == 0 and report["errors"] == [] and report["findings"] == []
+    assert [n["message"] for n in report["notices"]] == [
+        "rule typography.evil: its regular expression took longer than 0.25 s on one text and was not used for "
+        "the rest of the run (catastrophic backtracking?): simplify it, e.g. without nested repeats such as `(a|aa)+`"]
+
+
+def test_a_rule_whose_repeats_multiply_out_to_millions_is_refused_before_compiling(tmp_path):
+    # D66: `(?:(?:a{500}){500}){50}` made the compiler take ~20 s and 5 GB.
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "x.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Hello"\nmsgstr "Hallo"\n', encoding="utf-8")
+    (tmp_path / "evil.yaml").write_text(EVIL_PACK.format(pattern="(?:(?:a{500}){500}){50}"), encoding="utf-8")
+    (tmp_path / "l10n-qa.yaml").write_text("source_locale: en\nrule_packs: [evil.yaml]\n", encoding="utf-8")
+    done = run("check", ".", "-f", "concise", "--no-progress", cwd=tmp_path)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in stderr
+    assert ("evil.yaml:6: the regular expression's repeats multiply out to about 12,500,000 items, more than the "
+            "100,000 allowed (L10N_QA_MAX_PATTERN_EXPANSION)") in stderr
+
+
+def test_a_glossary_pattern_too_large_to_compile_is_an_error_naming_the_glossary(tmp_path):
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "x.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Hello"\nmsgstr "Hallo"\n', encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(
+        "entries:\n  - source: hello\n    translations:\n      de: [{term: Hallo, pattern: '(?:(?:a{500}){500}){50}'}]\n",
+        encoding="utf-8")
+    done = run("check", "-g", "g.yaml", "locale", "-f", "concise", "--no-progress", cwd=tmp_path)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in stderr
+    assert "g.yaml" in stderr and "more than the 100,000 allowed (L10N_QA_MAX_PATTERN_EXPANSION)" in stderr
+
+
+def test_expanded_size_multiplies_nested_counted_repeats_only():
+    assert user_regex.expanded_size("abc") == 3
+    assert user_regex.expanded_size("a{500}") == 500
+    assert user_regex.expanded_size("(?:ab){10}c") == 21
+    assert user_regex.expanded_size("(?:(?:a{10}){10}){10}") == 1000
+    assert user_regex.expanded_size("[a-z{}]{3}x+y*") == 5  # a class is one item; `+` and `*` do not unroll
+    assert user_regex.expanded_size(r"\d{5}") == 5  # an escape is one item, here repeated
+    assert user_regex.expanded_size(r"\{5}") == 3  # an escaped brace: three literal characters
+    assert user_regex.expanded_size("a{,3}") == 5  # not a quantifier in `regex` V0: five literal characters

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa import boundary, suppress
+from l10n_qa import boundary, suppress, user_regex
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
@@ -197,7 +197,7 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
             result.findings.extend(make(segment, hit) for segment, hit in found)
     result.errors.extend(boundary.check_failure(task.path, rule, exc, _segment_line(segment))
                          for rule, segment, exc in context.check_failures)
-    result.notices |= context.notices
+    result.notices |= context.notices | user_regex.drain_notices()
     result.errors.extend(InputError(where, message) for where, message in sorted(context.errors))
     # The filter stage's per-file part: inline directives and config `suppress:` entries.
     kept, result.suppressed, about_directives = suppress.apply(document, result.findings, settings)

@@ -41,3 +41,21 @@ def sentence_split_seconds() -> float:
     """Seconds (wall clock) one process may spend splitting policy paragraphs into sentences
     (L10N_QA_SENTENCE_SPLIT_SECONDS, default 20); after it, paragraphs are paired whole."""
     return _number("L10N_QA_SENTENCE_SPLIT_SECONDS", 20)
+
+
+def max_pattern_chars() -> int:
+    """Longest regular expression a rule pack or glossary may hold (L10N_QA_MAX_PATTERN_CHARS,
+    default 5,000)."""
+    return int(_number("L10N_QA_MAX_PATTERN_CHARS", 5_000))
+
+
+def max_pattern_expansion() -> int:
+    """Most items a regular expression's counted repeats may multiply out to when compiled
+    (L10N_QA_MAX_PATTERN_EXPANSION, default 100,000; `a{500}` is 500)."""
+    return int(_number("L10N_QA_MAX_PATTERN_EXPANSION", 100_000))
+
+
+def regex_seconds() -> float:
+    """Seconds (wall clock) one process may lose to user regular expressions that time out, all
+    together (L10N_QA_REGEX_SECONDS, default 10); then no user expression is matched any more."""
+    return _number("L10N_QA_REGEX_SECONDS", 10)
