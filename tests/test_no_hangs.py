@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from l10n_qa import pairing, user_regex
+from l10n_qa import discover, pairing, user_regex
 from l10n_qa.formats import LoadHints, html
 from l10n_qa.model import Locale
 from l10n_qa.packs.matcher import Match, Pattern, longest
@@ -163,3 +163,38 @@ def test_expanded_size_multiplies_nested_counted_repeats_only():
     assert user_regex.expanded_size(r"\d{5}") == 5  # an escape is one item, here repeated
     assert user_regex.expanded_size(r"\{5}") == 3  # an escaped brace: three literal characters
     assert user_regex.expanded_size("a{,3}") == 5  # not a quantifier in `regex` V0: five literal characters
+
+
+BAD_DE_PO = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Hello %s"\nmsgstr "Hallo"\n'
+
+
+def test_exclude_globs_with_many_double_stars_or_thousands_of_stars_do_not_backtrack(tmp_path):
+    # D67: `**a**a…**b` (13 `**`) against a folder of 30 `a`s took ~20 s per path with Python's `re`;
+    # 5,000 stars hung outright. Globs now run on `regex` (time-limited) with wildcard runs merged.
+    (tmp_path / "locale" / "de" / ("a" * 40)).mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "bad.po").write_text(BAD_DE_PO, encoding="utf-8")
+    for pattern in ("**a" * 12 + "**b", "*" * 5000 + "b"):
+        (tmp_path / "l10n-qa.yaml").write_text(f"exclude: ['{pattern}']\n", encoding="utf-8")
+        code, report, _ = check_json(".", cwd=tmp_path)
+        assert code == 1 and report["errors"] == []
+        assert [(f["path"], f["rule"], f["line"], f["column"]) for f in report["findings"]] == [
+            ("locale/de/bad.po", "placeholder.missing", 6, 9)]
+
+
+def test_collapsed_wildcards_match_the_same_paths():
+    assert discover.collapse_wildcards("a/****/b***.po") == "a/**/b**.po"
+    assert discover.collapse_wildcards("**/**/x/*") == "**/x/*"
+    for glob, path, expected in [("docs/***/*.md", "docs/a/b/c.md", True), ("docs/**/**/*.md", "docs/c.md", True),
+                                 ("x***y", "x/z/y", True), ("x*y", "x/z/y", False)]:
+        assert bool(discover.glob_to_regex(glob).match(path)) is expected, glob
+
+
+def test_an_empty_exclude_pattern_is_a_config_error_not_a_silent_pass(tmp_path):
+    # D75: "" became `**/`, which matched every path: nothing checked, exit 0.
+    (tmp_path / "locale" / "de").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "bad.po").write_text(BAD_DE_PO, encoding="utf-8")
+    (tmp_path / "l10n-qa.yaml").write_text('exclude: [""]\n', encoding="utf-8")
+    done = run("check", ".", "-f", "concise", "--no-progress", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode() == ("l10n-qa: l10n-qa.yaml:1: exclude: an empty pattern would exclude every file: "
+                                    "remove it (a templated value left empty?)\n")

@@ -485,7 +485,12 @@ class Run:
 
     def tasks(self) -> tuple[list[FileTask], list[InputError]]:
         """The discover and pair stages: what the run reads, each file with its source."""
-        tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
+        from l10n_qa.discover import GlobTooSlow
+
+        try:
+            tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
+        except GlobTooSlow as exc:  # a config path pattern that backtracks without end (D67)
+            raise RunError(str(exc)) from None
         if self.options.changed_since:
             from l10n_qa.changes import GitError, changed_files, keep_changed
 

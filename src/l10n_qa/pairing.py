@@ -33,10 +33,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from l10n_qa import limits
 from l10n_qa.blocks import KEYED_KINDS, TEXT_KINDS, AlignedBlock, Block, OffsetsMap, Pairing
 from l10n_qa.config import Config, ContentSet, relative
-from l10n_qa.discover import FileTask, locale_slot
+from l10n_qa.discover import FileTask, GlobPattern, collapse_wildcards, locale_slot
 from l10n_qa.formats import MONOLINGUAL, LoadError, LoadHints, format_for
 from l10n_qa.model import Document, FixedPosition, InputError, Locale, Segment
 
@@ -144,11 +146,14 @@ def counterpart(path: str, locale: Locale, allow_bare: bool = True) -> Counterpa
 _WILDCARD = re.compile(r"\*\*/|\*\*|\*|\?|\{locale\}")
 
 
-def _pattern_regex(pattern: str) -> re.Pattern[str]:
-    """A glob as a regex whose wildcards are captured in order (w0, w1, …) and {locale} as `locale`."""
+def _pattern_regex(pattern: str) -> GlobPattern:
+    """A glob as a regex whose wildcards are captured in order (w0, w1, …) and {locale} as `locale`
+    (runs of wildcards merged and matching time-limited, as in discover.glob_to_regex)."""
+    shown = pattern
+    pattern = collapse_wildcards(pattern)
     out, position, count = [], 0, 0
     for m in _WILDCARD.finditer(pattern):
-        out.append(re.escape(pattern[position:m.start()]))
+        out.append(regex.escape(pattern[position:m.start()]))
         token = m.group(0)
         if token == "{locale}":
             out.append("(?P<locale>[^/]+)")
@@ -157,8 +162,8 @@ def _pattern_regex(pattern: str) -> re.Pattern[str]:
             out.append(f"(?P<w{count}>{body})")
             count += 1
         position = m.end()
-    out.append(re.escape(pattern[position:]))
-    return re.compile("".join(out) + "$")
+    out.append(regex.escape(pattern[position:]))
+    return GlobPattern(shown, regex.compile("".join(out) + "$"))
 
 
 def _fill(pattern: str, wildcards: list[str], locale: str | None) -> str:
@@ -174,8 +179,8 @@ def _spellings(locale: Locale) -> list[str]:
 @dataclass(frozen=True)
 class _SourcedSet:
     content_set: ContentSet
-    target: re.Pattern[str]
-    source: re.Pattern[str]
+    target: GlobPattern
+    source: GlobPattern
 
     def source_for(self, key: str, source_locale: Locale, root: Path) -> tuple[str | None, str] | None:
         match = self.target.match(key)
