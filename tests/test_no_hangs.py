@@ -198,3 +198,47 @@ def test_an_empty_exclude_pattern_is_a_config_error_not_a_silent_pass(tmp_path):
     assert done.returncode == 2
     assert done.stderr.decode() == ("l10n-qa: l10n-qa.yaml:1: exclude: an empty pattern would exclude every file: "
                                     "remove it (a templated value left empty?)\n")
+
+
+def test_thousands_of_missing_placeholders_in_one_entry_give_a_capped_linear_report(tmp_path):
+    # D50: 8,000 `%s` in a msgid, none in the msgstr: 8,000 findings each repeating the 16 KB msgid
+    # (a 259 MB report), and the placeholder scan compared each with all taken before it.
+    (tmp_path / "de").mkdir()
+    count = 8000
+    (tmp_path / "de" / "p.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "R' + "%s" * count + 'ate"\nmsgstr "Bewerten"\n', encoding="utf-8")
+    code, report, _ = check_json("de/p.po", cwd=tmp_path)
+    assert code == 1 and report["errors"] == []
+    findings = report["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("placeholder.missing", 7, 9)] * 21
+    summary = ("7,980 more placeholder.missing findings in this segment are not listed "
+               "(at most 20 per rule, L10N_QA_MAX_FINDINGS_PER_RULE)")
+    assert sorted(f["message"] for f in findings) == [summary] + ["placeholder `%s` is missing"] * 20
+    assert [f["suggestion"] for f in findings if f["message"] == summary] == ["fix the ones listed, then check again"]
+
+
+def test_the_per_rule_cap_is_raised_with_its_environment_variable(tmp_path):
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "p.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "R' + "%s" * 30 + 'ate"\nmsgstr "Bewerten"\n', encoding="utf-8")
+    code, report, _ = check_json("de/p.po", cwd=tmp_path, env={"L10N_QA_MAX_FINDINGS_PER_RULE": "50"})
+    assert code == 1
+    assert [f["message"] for f in report["findings"]] == ["placeholder `%s` is missing"] * 30
+
+
+def test_xliff_target_with_thousands_of_nested_extra_tags_gives_a_capped_report(tmp_path):
+    # D50's second input: N nested <g> in a target; each markup.extra finding repeated the whole target.
+    count = 8000
+    nested = '<g id="1">' * count + "x" + "</g>" * count
+    (tmp_path / "x.de-DE.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="f" source-language="en" target-language="de" datatype="plaintext"><body>'
+        f'<trans-unit id="1"><source>x</source><target>{nested}</target></trans-unit></body></file></xliff>\n',
+        encoding="utf-8")
+    code, report, _ = check_json("x.de-DE.xlf", cwd=tmp_path)
+    assert code == 1 and report["errors"] == []
+    rules = [f["rule"] for f in report["findings"]]
+    assert rules == ["markup.extra"] * 21
+    assert sum(f["message"].startswith("7,980 more markup.extra findings in this segment")
+               for f in report["findings"]) == 1

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from l10n_qa.checks import CHECKERS, DOCUMENT_CHECKERS, CheckContext, Checker, Pair
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa import boundary, suppress, user_regex
+from l10n_qa import boundary, limits, suppress, user_regex
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
@@ -70,7 +70,28 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
             context.check_failures.append((checker.rules[0].id if checker.rules else checker.name, segment, exc))
             continue
         hits.extend(checker_hits)
-    return hits
+    return _capped(hits)
+
+
+def _capped(hits: list[Hit]) -> list[Hit]:
+    """At most limits.max_findings_per_rule() hits of one rule on one segment, then one hit that says
+    how many more. Every finding repeats its segment's texts, so N hits on an N-long segment made the
+    report grow with N² (D50: 8,000 `%s` in one msgid, a 259 MB JSON report)."""
+    limit = limits.max_findings_per_rule()
+    per_rule = Counter(hit.rule for hit in hits)
+    if all(count <= limit for count in per_rule.values()):
+        return hits
+    kept, seen = [], Counter()
+    for hit in hits:
+        seen[hit.rule] += 1
+        if seen[hit.rule] <= limit:
+            kept.append(hit)
+        elif seen[hit.rule] == limit + 1:
+            more = per_rule[hit.rule] - limit
+            kept.append(Hit(hit.rule, f"{more:,} more {hit.rule} findings in this segment are not listed (at most "
+                                      f"{limit} per rule, L10N_QA_MAX_FINDINGS_PER_RULE)",
+                            suggestion="fix the ones listed, then check again"))
+    return kept
 
 
 def _context(settings: Settings) -> CheckContext:

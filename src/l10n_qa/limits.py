@@ -59,3 +59,9 @@ def regex_seconds() -> float:
     """Seconds (wall clock) one process may lose to user regular expressions that time out, all
     together (L10N_QA_REGEX_SECONDS, default 10); then no user expression is matched any more."""
     return _number("L10N_QA_REGEX_SECONDS", 10)
+
+
+def max_findings_per_rule() -> int:
+    """Findings of one rule listed per segment; the rest are one finding that counts them
+    (L10N_QA_MAX_FINDINGS_PER_RULE, default 20)."""
+    return int(_number("L10N_QA_MAX_FINDINGS_PER_RULE", 20))
