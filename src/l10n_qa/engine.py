@@ -23,7 +23,7 @@ from l10n_qa import boundary, limits, suppress, user_regex
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
-from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin
+from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin, remember_stdin
 from l10n_qa.services import prepared
 from l10n_qa.settings import SelectionError, Settings
 
@@ -47,7 +47,9 @@ class FileResult:
 
 def _read(task: FileTask) -> bytes:
     if task.real_path == "-":
-        return read_stdin()
+        data = read_stdin()
+        remember_stdin(task.path, data)  # the text report quotes what was checked, not the disk file
+        return data
     return read_regular_file(task.real_path)  # no FIFO, device or oversized file (safe_read.py)
 
 

@@ -18,18 +18,28 @@ from rich.table import Table
 from rich.text import Text
 
 from l10n_qa.model import Finding, Report
+from l10n_qa.safe_read import stdin_copy
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WINDOW = 110  # characters of a long line shown around the finding
 
 
-@lru_cache(maxsize=64)
 def _file_lines(path: str) -> tuple[str, ...] | None:
+    checked = stdin_copy(path)  # checked from standard input: quote that, not the file on disk
+    return _split_lines(checked) if checked is not None else _disk_lines(path)
+
+
+@lru_cache(maxsize=64)
+def _disk_lines(path: str) -> tuple[str, ...] | None:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
+    return _split_lines(data)
+
+
+def _split_lines(data: bytes) -> tuple[str, ...]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
