@@ -41,6 +41,7 @@ from l10n_qa.config import Config, ContentSet, relative
 from l10n_qa.discover import FileTask, GlobPattern, collapse_wildcards, locale_slot
 from l10n_qa.formats import MONOLINGUAL, LoadError, LoadHints, format_for
 from l10n_qa.model import Document, FixedPosition, InputError, Locale, Segment
+from l10n_qa.safe_git import SAFE_GIT
 
 # --- Content types -------------------------------------------------------------------------------
 
@@ -410,14 +411,14 @@ def _commit_times(files: set[str]) -> dict[str, float]:
     folders = sorted({os.path.dirname(f) for f in files})
     top = os.path.commonpath(folders) if folders else ""
     try:
-        root = subprocess.run(["git", "-C", top, "rev-parse", "--show-toplevel"], capture_output=True, text=True,
+        root = subprocess.run([*SAFE_GIT, "-C", top, "rev-parse", "--show-toplevel"], capture_output=True, text=True,
                               timeout=30)
         if root.returncode != 0:
             return {}
         toplevel = os.path.realpath(root.stdout.strip())
-        log = subprocess.run(["git", "-C", toplevel, "log", "--format=%x01%ct", "--name-only", "--no-renames",
+        log = subprocess.run([*SAFE_GIT, "-C", toplevel, "log", "--no-ext-diff", "--no-textconv", "--format=%x01%ct", "--name-only", "--no-renames",
                               "-z", "--", os.path.relpath(top, toplevel)], capture_output=True, timeout=120)
-        status = subprocess.run(["git", "-C", toplevel, "status", "--porcelain", "-z", "--untracked-files=no", "--",
+        status = subprocess.run([*SAFE_GIT, "-C", toplevel, "status", "--porcelain", "-z", "--untracked-files=no", "--",
                                  os.path.relpath(top, toplevel)], capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return {}
