@@ -98,19 +98,18 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
 
 def _strict(data: bytes, encoding: str) -> str:
     try:
-        text = data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1 if encoding.replace("-", "").lower() == "utf8" else None
         raise LoadError(f"not valid {encoding}: byte 0x{data[exc.start]:02x} cannot be decoded "
                         "(save the file as UTF-8 or declare its charset)", line) from None
-    _refuse_cr_only(text)
-    return text
 
 
-def _refuse_cr_only(text: str) -> None:
-    """Lines ending in CR alone (classic Mac OS) are one long line to every reader we use: findings
-    on line 1 at huge columns, paragraphs and front matter lost, misleading parse errors (D57).
-    Refused with what to do rather than misread."""
+def refuse_cr_only(text: str) -> None:
+    """Lines ending in CR alone (classic Mac OS) are one long line to the PO, Markdown, HTML, YAML and
+    text readers: findings on line 1 at huge columns, paragraphs and front matter lost, misleading
+    parse errors (D57). Refused with what to do rather than misread. (XML normalises CR itself, so
+    the XLIFF reader does not call this.)"""
     if "\n" not in text and "\r" in text.rstrip("\r"):
         raise LoadError("the lines of this file end in CR only (classic Mac OS line ends), which l10n-qa does not "
                         "read: save it with LF or CRLF line ends", 1)
@@ -129,4 +128,5 @@ def decode_document(data: bytes) -> str:
     nul = text.find("\x00")
     if nul != -1:
         raise LoadError("this is a binary file, not text (it contains NUL bytes)", text.count("\n", 0, nul) + 1)
+    refuse_cr_only(text)
     return text

@@ -14,7 +14,7 @@ import re
 
 import polib
 
-from l10n_qa.formats import LoadError, LoadHints, decode_text
+from l10n_qa.formats import LoadError, LoadHints, decode_text, refuse_cr_only
 from l10n_qa.model import Comment, Document, Locale, Segment
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
@@ -156,6 +156,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     if declared and declared.upper() == "CHARSET":  # the unfilled template value
         declared = None
     text = decode_text(data, declared)
+    refuse_cr_only(text)
     try:
         catalog = polib.pofile(text)
     except (OSError, ValueError, KeyError, IndexError) as exc:
