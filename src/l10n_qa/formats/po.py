@@ -196,7 +196,8 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
             )
 
         if not chunks:
-            raise LoadError(f"entry {entry.msgid[:40]!r} has no msgstr", entry.linenum)
+            # polib gives line 0 to an entry it could not place (a malformed first line): no line then.
+            raise LoadError(f"entry {entry.msgid[:40]!r} has no msgstr", entry.linenum or None)
         if entry.msgid_plural:
             forms = sorted(entry.msgstr_plural.items())
             nplurals = plural_table[0] if plural_table else len(forms)
