@@ -150,3 +150,14 @@ def test_untranslated_plural_is_one_segment():
     segments = [s for s in load_text(text).segments if s.key.startswith("%(count)d")]
     assert [(s.key, s.state, s.target_map.locate(0)) for s in segments] == [
         ("%(count)d unread message", "untranslated", (29, 12))]
+
+
+def test_an_entry_polib_cannot_place_is_an_error_without_a_line_zero():
+    # Found by tests/test_fuzz_loaders.py: an unquoted msgid on the first line made polib report the
+    # entry at line 0, which the error then pointed at.
+    from l10n_qa.formats import LoadError, LoadHints, loader
+
+    with pytest.raises(LoadError) as caught:
+        loader("po")("x.po", b'msgid <div><div>%d Dateien"\n', LoadHints())
+    assert caught.value.line is None
+    assert str(caught.value).startswith("entry ") and str(caught.value).endswith(" has no msgstr")

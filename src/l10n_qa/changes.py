@@ -22,6 +22,7 @@ from pathlib import Path
 from l10n_qa.config import Config
 from l10n_qa.discover import FileTask, glob_to_regex
 from l10n_qa.model import InputError
+from l10n_qa.safe_git import SAFE_GIT
 
 
 class GitError(Exception):
@@ -30,7 +31,7 @@ class GitError(Exception):
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+        result = subprocess.run([*SAFE_GIT, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
     except FileNotFoundError:
         raise GitError("--changed-since needs git, which is not installed") from None
     except subprocess.TimeoutExpired:
@@ -53,7 +54,7 @@ def changed_files(ref: str, cwd: Path) -> set[str]:
     except GitError:  # unrelated histories or a shallow clone: compare with the ref itself
         base = ref
     # Run from the top folder: both commands then name files relative to it.
-    names = _git(["diff", "--name-only", "-z", "--diff-filter=ACMRT", base, "--"], top).split("\0")
+    names = _git(["diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", "--diff-filter=ACMRT", base, "--"], top).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     return {os.path.realpath(top / name) for name in names if name}
 

@@ -288,6 +288,8 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     config.content = tuple(sets)
 
     config.exclude = string_list("exclude")
+    if any(not pattern.strip() for pattern in config.exclude):  # it would match every path (D75)
+        raise fail("exclude", "an empty pattern would exclude every file: remove it (a templated value left empty?)")
     config.select = string_list("select")
     config.ignore = string_list("ignore")
     severity = raw.get("severity", {})

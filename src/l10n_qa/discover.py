@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n_qa.config import CONFIG_NAMES, Config, ContentSet, relative
+import regex
+
+from l10n_qa.config import CONFIG_NAMES, Config, ConfigError, ContentSet, relative
 from l10n_qa.formats import EXTENSIONS, LoadHints
 from l10n_qa.model import InputError, Locale, locale_code
 
@@ -66,13 +68,56 @@ def locale_slot(path: str) -> tuple[str, int, Locale] | None:
     return None
 
 
-def glob_to_regex(pattern: str, capture_wildcards: bool = False) -> re.Pattern[str]:
-    """A path glob with `**` (any folders), `*`, `?` and `{locale}` as a regex.
+# A path pattern gets this long to match one path. Globs become backtracking expressions, and one
+# with many `**` and text between them (`**a**a**a…b`) is exponential in the path's length (D67);
+# runs of wildcards are collapsed first (`*****` is `*`), and what is still slow is a config error.
+GLOB_TIMEOUT = 0.5
+
+
+class GlobTooSlow(ConfigError):
+    pass
+
+
+class GlobPattern:
+    """A compiled path glob whose `match` is time-limited (GLOB_TIMEOUT); otherwise a regex pattern."""
+
+    __slots__ = ("glob", "compiled")
+
+    def __init__(self, glob_text: str, compiled: regex.Pattern):
+        self.glob = glob_text
+        self.compiled = compiled
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+    def match(self, key: str):
+        try:
+            return self.compiled.match(key, timeout=GLOB_TIMEOUT)
+        except TimeoutError:
+            raise GlobTooSlow(f"the path pattern {self.glob!r} took more than {GLOB_TIMEOUT:g} s to match the path "
+                              f"{key!r}: several `**` with text between them backtrack without end; use fewer "
+                              "(e.g. `**/name/**`)") from None
+
+
+def collapse_wildcards(pattern: str) -> str:
+    """The same glob with runs of wildcards merged: `***` and `**/**` are `**`, `**` is `*`."""
+    out = _WILDCARD_RUN.sub(lambda m: "**" if "**" in m.group(0) else "*", pattern)
+    return out.replace("**/**", "**") if "**/**" in out else out
+
+
+_WILDCARD_RUN = re.compile(r"\*{2,}")
+
+
+def glob_to_regex(pattern: str, capture_wildcards: bool = False) -> GlobPattern:
+    """A path glob with `**` (any folders), `*`, `?` and `{locale}` as a time-limited regex.
 
     `{locale}` is the named group `locale`; with `capture_wildcards`, each wildcard is a numbered
     group instead and `{locale}` is not captured, so the wildcards of a source path can be put into
     its target pattern.
     """
+    shown = pattern
+    pattern = collapse_wildcards(pattern)
     group = "({})" if capture_wildcards else "(?:{})"
     out = []
     i = 0
@@ -93,9 +138,9 @@ def glob_to_regex(pattern: str, capture_wildcards: bool = False) -> re.Pattern[s
             out.append(group.format("[^/]"))
             i += 1
         else:
-            out.append(re.escape(pattern[i]))
+            out.append(regex.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out) + "$")
+    return GlobPattern(shown, regex.compile("".join(out) + "$"))
 
 
 def _is_its_own_path(task: FileTask, real: str) -> bool:

@@ -21,11 +21,11 @@ from l10n_qa.checks.completeness import untranslated_in_context
 from l10n_qa.discover import Discovery, FileTask
 from l10n_qa.fixes import fix_for
 from l10n_qa.formats import LoadError, format_for, loader
-from l10n_qa import boundary, cross_file, suppress
+from l10n_qa import boundary, cross_file, limits, suppress, user_regex
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
-from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin
+from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin, remember_stdin
 from l10n_qa.services import prepared
 from l10n_qa.settings import SelectionError, Settings
 
@@ -52,7 +52,9 @@ class FileResult:
 
 def _read(task: FileTask) -> bytes:
     if task.real_path == "-":
-        return read_stdin()
+        data = read_stdin()
+        remember_stdin(task.path, data)  # the text report quotes what was checked, not the disk file
+        return data
     return read_regular_file(task.real_path)  # no FIFO, device or oversized file (safe_read.py)
 
 
@@ -75,7 +77,28 @@ def check_segment(segment: Segment, context: CheckContext, checkers: tuple[Check
             context.check_failures.append((checker.rules[0].id if checker.rules else checker.name, segment, exc))
             continue
         hits.extend(checker_hits)
-    return hits
+    return _capped(hits)
+
+
+def _capped(hits: list[Hit]) -> list[Hit]:
+    """At most limits.max_findings_per_rule() hits of one rule on one segment, then one hit that says
+    how many more. Every finding repeats its segment's texts, so N hits on an N-long segment made the
+    report grow with N² (D50: 8,000 `%s` in one msgid, a 259 MB JSON report)."""
+    limit = limits.max_findings_per_rule()
+    per_rule = Counter(hit.rule for hit in hits)
+    if all(count <= limit for count in per_rule.values()):
+        return hits
+    kept, seen = [], Counter()
+    for hit in hits:
+        seen[hit.rule] += 1
+        if seen[hit.rule] <= limit:
+            kept.append(hit)
+        elif seen[hit.rule] == limit + 1:
+            more = per_rule[hit.rule] - limit
+            kept.append(Hit(hit.rule, f"{more:,} more {hit.rule} findings in this segment are not listed (at most "
+                                      f"{limit} per rule, L10N_QA_MAX_FINDINGS_PER_RULE)",
+                            suggestion="fix the ones listed, then check again"))
+    return kept
 
 
 def _context(settings: Settings, content_set: str | None = None) -> CheckContext:
@@ -204,7 +227,7 @@ def check_file(task: FileTask, settings: Settings) -> FileResult:
             result.findings.extend(make(segment, hit) for segment, hit in found)
     result.errors.extend(boundary.check_failure(task.path, rule, exc, _segment_line(segment))
                          for rule, segment, exc in context.check_failures)
-    result.notices |= context.notices
+    result.notices |= context.notices | user_regex.drain_notices()
     result.errors.extend(InputError(where, message) for where, message in sorted(context.errors))
     # The filter stage's per-file part: inline directives and config `suppress:` entries. A directive
     # about a cross-file rule is used (or not) by the cross-file stage: not "unused" here.
@@ -540,7 +563,12 @@ class Run:
 
     def tasks(self) -> tuple[list[FileTask], list[InputError]]:
         """The discover and pair stages: what the run reads, each file with its source."""
-        tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
+        from l10n_qa.discover import GlobTooSlow
+
+        try:
+            tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
+        except GlobTooSlow as exc:  # a config path pattern that backtracks without end (D67)
+            raise RunError(str(exc)) from None
         if self.options.changed_since:
             from l10n_qa.changes import GitError, changed_files, keep_changed
 

@@ -25,6 +25,7 @@ import math
 import os
 import re
 import subprocess
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -32,11 +33,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
+from l10n_qa import limits
 from l10n_qa.blocks import KEYED_KINDS, TEXT_KINDS, AlignedBlock, Block, OffsetsMap, Pairing
 from l10n_qa.config import Config, ContentSet, relative
-from l10n_qa.discover import FileTask, locale_slot
+from l10n_qa.discover import FileTask, GlobPattern, collapse_wildcards, locale_slot
 from l10n_qa.formats import MONOLINGUAL, LoadError, LoadHints, format_for
 from l10n_qa.model import Document, FixedPosition, InputError, Locale, Segment
+from l10n_qa.safe_git import SAFE_GIT
 
 # --- Content types -------------------------------------------------------------------------------
 
@@ -143,11 +148,14 @@ def counterpart(path: str, locale: Locale, allow_bare: bool = True) -> Counterpa
 _WILDCARD = re.compile(r"\*\*/|\*\*|\*|\?|\{locale\}")
 
 
-def _pattern_regex(pattern: str) -> re.Pattern[str]:
-    """A glob as a regex whose wildcards are captured in order (w0, w1, …) and {locale} as `locale`."""
+def _pattern_regex(pattern: str) -> GlobPattern:
+    """A glob as a regex whose wildcards are captured in order (w0, w1, …) and {locale} as `locale`
+    (runs of wildcards merged and matching time-limited, as in discover.glob_to_regex)."""
+    shown = pattern
+    pattern = collapse_wildcards(pattern)
     out, position, count = [], 0, 0
     for m in _WILDCARD.finditer(pattern):
-        out.append(re.escape(pattern[position:m.start()]))
+        out.append(regex.escape(pattern[position:m.start()]))
         token = m.group(0)
         if token == "{locale}":
             out.append("(?P<locale>[^/]+)")
@@ -156,8 +164,8 @@ def _pattern_regex(pattern: str) -> re.Pattern[str]:
             out.append(f"(?P<w{count}>{body})")
             count += 1
         position = m.end()
-    out.append(re.escape(pattern[position:]))
-    return re.compile("".join(out) + "$")
+    out.append(regex.escape(pattern[position:]))
+    return GlobPattern(shown, regex.compile("".join(out) + "$"))
 
 
 def _fill(pattern: str, wildcards: list[str], locale: str | None) -> str:
@@ -173,8 +181,8 @@ def _spellings(locale: Locale) -> list[str]:
 @dataclass(frozen=True)
 class _SourcedSet:
     content_set: ContentSet
-    target: re.Pattern[str]
-    source: re.Pattern[str]
+    target: GlobPattern
+    source: GlobPattern
 
     def source_for(self, key: str, source_locale: Locale, root: Path) -> tuple[str | None, str] | None:
         match = self.target.match(key)
@@ -503,14 +511,14 @@ def _commit_times(files: set[str]) -> dict[str, float]:
     folders = sorted({os.path.dirname(f) for f in files})
     top = os.path.commonpath(folders) if folders else ""
     try:
-        root = subprocess.run(["git", "-C", top, "rev-parse", "--show-toplevel"], capture_output=True, text=True,
+        root = subprocess.run([*SAFE_GIT, "-C", top, "rev-parse", "--show-toplevel"], capture_output=True, text=True,
                               timeout=30)
         if root.returncode != 0:
             return {}
         toplevel = os.path.realpath(root.stdout.strip())
-        log = subprocess.run(["git", "-C", toplevel, "log", "--format=%x01%ct", "--name-only", "--no-renames",
+        log = subprocess.run([*SAFE_GIT, "-C", toplevel, "log", "--no-ext-diff", "--no-textconv", "--format=%x01%ct", "--name-only", "--no-renames",
                               "-z", "--", os.path.relpath(top, toplevel)], capture_output=True, timeout=120)
-        status = subprocess.run(["git", "-C", toplevel, "status", "--porcelain", "-z", "--untracked-files=no", "--",
+        status = subprocess.run([*SAFE_GIT, "-C", toplevel, "status", "--porcelain", "-z", "--untracked-files=no", "--",
                                  os.path.relpath(top, toplevel)], capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -838,9 +846,62 @@ def _segmenter(language: str):
     return pysbd.Segmenter(language=language if language in _PYSBD_LANGUAGES else "en", clean=False, char_span=True)
 
 
+# pysbd's abbreviation replacer re-scans the whole text once per abbreviation it finds, so its cost grows
+# with the square of a text's length (D14: a 90 KB paragraph of Spanish "ab " took 50 s). A text longer
+# than _SPLIT_ABOVE characters is first cut at sentence-final punctuation into pieces of about
+# _PIECE_CHARS, and pysbd splits each piece: linear in the text, and no change for ordinary paragraphs.
+_SPLIT_ABOVE = 1000
+_PIECE_CHARS = 500
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
+# Even linear, pysbd costs ~10 µs a character and several times that on abbreviation-dense text, so a
+# run also has a time budget for sentence splitting (limits.sentence_split_seconds); once it is spent,
+# paragraphs are paired whole, which only makes alignment coarser.
+_split_seconds_spent = 0.0
+
+
 def sentences(text: str, locale: Locale | None) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph (pysbd's rules for the language, English rules otherwise)."""
-    language = locale.language if locale else "en"
+    global _split_seconds_spent
+    if _split_seconds_spent >= limits.sentence_split_seconds():
+        return [(0, len(text))]
+    started = time.monotonic()
+    try:
+        return _split(text, locale.language if locale else "en", started)
+    finally:
+        _split_seconds_spent += time.monotonic() - started
+
+
+def _split(text: str, language: str, started: float) -> list[tuple[int, int]]:
+    if len(text) <= _SPLIT_ABOVE:
+        return _pysbd_sentences(text, language)
+    out = []
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        if len(piece) > _SPLIT_ABOVE:  # no sentence end for that long: one sentence, as pysbd would see it
+            spans = [(len(piece) - len(piece.lstrip()), len(piece.rstrip()))]
+        elif _split_seconds_spent + (time.monotonic() - started) >= limits.sentence_split_seconds():
+            spans = [(0, len(piece))]  # budget spent within this text: the rest of it is one sentence
+        else:
+            spans = _pysbd_sentences(piece, language)
+        out.extend((start + s, start + e) for s, e in spans if e > s)
+    return out or [(0, len(text))]
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of `text`, each cut after the first sentence end at or past
+    _PIECE_CHARS characters (the whitespace between pieces belongs to neither)."""
+    pieces = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() - start >= _PIECE_CHARS:
+            pieces.append((start, match.start()))
+            start = match.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
+
+
+def _pysbd_sentences(text: str, language: str) -> list[tuple[int, int]]:
     try:
         spans = [(s.start, s.end) for s in _segmenter(language).segment(text)]
     except Exception:  # pysbd fails on some inputs; a paragraph is then one sentence

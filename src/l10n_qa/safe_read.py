@@ -89,6 +89,20 @@ def read_regular_file(path: str, limit: int | None = None) -> bytes:
         os.close(fd)
 
 
+# What standard input held, by the name the report shows for it (--stdin-filename): the text report
+# quotes lines from it, not from a file of that name on disk, which is not what was checked (D74).
+_stdin_copies: dict[str, bytes] = {}
+
+
+def remember_stdin(shown_path: str, data: bytes) -> None:
+    _stdin_copies[shown_path] = data
+
+
+def stdin_copy(shown_path: str) -> bytes | None:
+    """The bytes checked from standard input under this name in this process, or None."""
+    return _stdin_copies.get(shown_path)
+
+
 def read_stdin(limit: int | None = None) -> bytes:
     """Standard input, at most `limit` bytes; closed or missing standard input is a ReadRefused."""
     import sys

@@ -110,10 +110,14 @@ def find_placeholders(text: str, printf: bool = True, braces: bool = True) -> li
     """Every placeholder in `text`, in order of appearance."""
     tokens: list[Token] = []
     taken: list[tuple[int, int]] = []
+    # Which characters a taken placeholder covers: the overlap test costs the span's length, not the
+    # number taken so far (D50: 8,000 `%s` in one text were 64 million comparisons).
+    covered = bytearray(len(text) + 1)
 
     def add(start: int, end: int, key: str, syntax: str) -> None:
-        if any(a < end and start < b for a, b in taken):
+        if any(covered[start:end]) if end > start else any(a < start < b for a, b in taken):
             return
+        covered[start:end] = b"\x01" * (end - start)
         taken.append((start, end))
         tokens.append(Token(start, end, text[start:end], key, syntax))
 

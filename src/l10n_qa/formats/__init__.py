@@ -106,6 +106,16 @@ def _strict(data: bytes, encoding: str) -> str:
                         "(save the file as UTF-8 or declare its charset)", line) from None
 
 
+def refuse_cr_only(text: str) -> None:
+    """Lines ending in CR alone (classic Mac OS) are one long line to the PO, Markdown, HTML, YAML and
+    text readers: findings on line 1 at huge columns, paragraphs and front matter lost, misleading
+    parse errors (D57). Refused with what to do rather than misread. (XML normalises CR itself, so
+    the XLIFF reader does not call this.)"""
+    if "\n" not in text and "\r" in text.rstrip("\r"):
+        raise LoadError("the lines of this file end in CR only (classic Mac OS line ends), which l10n-qa does not "
+                        "read: save it with LF or CRLF line ends", 1)
+
+
 def decode_document(data: bytes) -> str:
     """Decode a text document (Markdown, HTML, YAML, JSON, plain text) and refuse binary data.
 
@@ -119,4 +129,5 @@ def decode_document(data: bytes) -> str:
     nul = text.find("\x00")
     if nul != -1:
         raise LoadError("this is a binary file, not text (it contains NUL bytes)", text.count("\n", 0, nul) + 1)
+    refuse_cr_only(text)
     return text

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from l10n_qa.blocks import Block, InlineRef, OffsetsMap, TextBuilder, align
@@ -48,9 +49,10 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
 
 
 class _Open:
-    __slots__ = ("name", "kind", "level", "builder", "refs", "markup", "direction", "quote")
+    __slots__ = ("name", "kind", "level", "builder", "refs", "markup", "direction", "quote", "owner")
 
-    def __init__(self, name: str, kind: str | None, level: int, direction: str | None, quote: bool):
+    def __init__(self, name: str, kind: str | None, level: int, direction: str | None, quote: bool,
+                 owner: _Open | None = None):
         self.name = name
         self.kind = kind  # None: an inline element or a container without its own block
         self.level = level
@@ -59,6 +61,10 @@ class _Open:
         self.markup: list[Markup] = []
         self.direction = direction
         self.quote = quote
+        # The block whose text this element's content goes to: itself for a block, else the nearest
+        # block below it when it opened. Kept per element so finding it is O(1), not a walk down the
+        # stack (D07: thousands of unclosed nested tags made every tag O(depth)).
+        self.owner = self if kind is not None else owner
 
 
 class _Reader(HTMLParser):
@@ -68,6 +74,8 @@ class _Reader(HTMLParser):
         self.lines = LineIndex(text)
         self.blocks: list[Block] = []
         self.stack: list[_Open] = []
+        # How many elements of each name are open: "is a <p> open?" for an end tag in O(1) (D07).
+        self.open_by_name: Counter[str] = Counter()
         self.document_locale: Locale | None = None
         self.skip_depth = 0
         self.in_title = False
@@ -80,10 +88,16 @@ class _Reader(HTMLParser):
         return self.lines.starts[line - 1] + column
 
     def block(self) -> _Open | None:
-        for element in reversed(self.stack):
-            if element.kind is not None:
-                return element
-        return None
+        return self.stack[-1].owner if self.stack else None
+
+    def push(self, element: _Open) -> None:
+        self.stack.append(element)
+        self.open_by_name[element.name] += 1
+
+    def pop(self) -> _Open:
+        element = self.stack.pop()
+        self.open_by_name[element.name] -= 1
+        return element
 
     # tags
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -125,16 +139,18 @@ class _Reader(HTMLParser):
                     owner.refs.append(InlineRef("img", start, owner.builder.length, values.get("src", ""),
                                                 values.get("alt", "")))
             if not empty:
-                self.stack.append(_Open(tag, None, 0, direction, False))
+                # An inline element passes on its block's quote flag to blocks opening inside it.
+                self.push(_Open(tag, None, 0, direction, bool(self.stack and self.stack[-1].quote), owner))
             return
         if empty:
             return
         self.flush_open()
-        quote = tag == "blockquote" or any(e.quote for e in self.stack)
+        # Inside a blockquote when this is one or the element it opens in is (inherited: O(1), D07).
+        quote = tag == "blockquote" or bool(self.stack and self.stack[-1].quote)
         kind = "heading" if re.fullmatch(r"h[1-6]", tag) else _KINDS.get(tag, "paragraph")
         if kind == "paragraph" and quote:
             kind = "quote"
-        self.stack.append(_Open(tag, kind, int(tag[1]) if kind == "heading" and tag != "summary" else 0, direction, quote))
+        self.push(_Open(tag, kind, int(tag[1]) if kind == "heading" and tag != "summary" else 0, direction, quote))
 
     def handle_endtag(self, tag: str) -> None:
         at = self.here()
@@ -146,10 +162,10 @@ class _Reader(HTMLParser):
             self.in_title = False
             self.emit_title()
             return
-        if not any(e.name == tag for e in self.stack):
+        if not self.open_by_name[tag]:
             return  # a stray end tag: browsers ignore it
         while self.stack:
-            element = self.stack.pop()
+            element = self.pop()
             if element.kind is None and element.name == tag:
                 owner = self.block()
                 if owner is not None:
@@ -216,7 +232,7 @@ class _Reader(HTMLParser):
 
     def flush_all(self) -> None:
         while self.stack:
-            element = self.stack.pop()
+            element = self.pop()
             if element.kind is not None:
                 self.emit(element)
 

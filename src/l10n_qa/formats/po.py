@@ -14,7 +14,7 @@ import re
 
 import polib
 
-from l10n_qa.formats import LoadError, LoadHints, decode_text
+from l10n_qa.formats import LoadError, LoadHints, decode_text, refuse_cr_only
 from l10n_qa.model import Comment, Document, LengthLimit, Locale, Segment
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
@@ -159,6 +159,7 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     if declared and declared.upper() == "CHARSET":  # the unfilled template value
         declared = None
     text = decode_text(data, declared)
+    refuse_cr_only(text)
     try:
         catalog = polib.pofile(text)
     except (OSError, ValueError, KeyError, IndexError) as exc:
@@ -200,7 +201,8 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
             )
 
         if not chunks:
-            raise LoadError(f"entry {entry.msgid[:40]!r} has no msgstr", entry.linenum)
+            # polib gives line 0 to an entry it could not place (a malformed first line): no line then.
+            raise LoadError(f"entry {entry.msgid[:40]!r} has no msgstr", entry.linenum or None)
         if entry.msgid_plural:
             forms = sorted(entry.msgstr_plural.items())
             nplurals = plural_table[0] if plural_table else len(forms)

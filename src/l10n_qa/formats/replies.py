@@ -39,7 +39,12 @@ def _locale_key(name: str) -> Locale | None:
 
 def looks_bilingual(head: bytes) -> bool:
     """Whether the start of a YAML/JSON file has two or more top-level locale keys (a bilingual file)."""
-    text = head.decode("utf-8", "ignore")
+    # Decoded as the loader will (decode_document): a UTF-16 BOM means UTF-16 (D58: read as UTF-8,
+    # a UTF-16 file showed no keys and was refused with "cannot tell which locale").
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    text = head.decode(encoding, "ignore")
+    if "\n" not in text and "\r" in text.rstrip("\r"):
+        return True  # CR-only line ends: let the loader refuse it with the reason (D57)
     keys = {m.group(1) for m in (_JSON_TOP_KEY if text.lstrip().startswith("{") else _TOP_KEY).finditer(text)}
     return len({loc for key in keys if (loc := _locale_key(key))}) >= 2
 

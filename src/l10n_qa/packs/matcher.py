@@ -21,10 +21,9 @@ from typing import Any, NamedTuple
 
 import regex
 
+from l10n_qa import user_regex
 from l10n_qa.packs.text import Profile, TextView, Token, fold, is_boundary, profile, stem_key, tokenize
 
-# A user's regular expression gets this long per text before it is abandoned (catastrophic backtracking).
-REGEX_TIMEOUT = 0.25
 # In compound-writing languages, how short an approved term may be and still count inside a compound.
 _MIN_COMPOUND_PART = 4
 
@@ -149,12 +148,10 @@ class Matcher:
         elif self.index:
             self._find_words(view, found, compounds and bool(self.profile.compounds or self.profile.prefixes))
         for pattern, compiled in self.regexes:
-            try:
-                for m in compiled.finditer(view.text, timeout=REGEX_TIMEOUT):
-                    if m.end() > m.start():
-                        found.append(Match(m.start(), m.end(), pattern, m.group()))
-            except TimeoutError:
-                continue  # a pathological expression: no match rather than a hung run
+            # Time-limited per text and per run; a timeout is a notice, not a hung run (user_regex.py).
+            for m in user_regex.finditer(compiled, view.text, f"glossary pattern {pattern.text!r}"):
+                if m.end() > m.start():
+                    found.append(Match(m.start(), m.end(), pattern, m.group()))
         return found
 
     def _find_words(self, view: TextView, found: list[Match], compounds: bool) -> None:
@@ -267,7 +264,10 @@ def _compile_regex(pattern: Pattern, prof: Profile):
     if not prof.spaceless:  # whole words only, as for literals
         source = rf"(?<![\w\p{{M}}])(?:{source})(?![\w\p{{M}}])"
     try:
+        user_regex.check_size(pattern.text)
         return regex.compile(source, flags)
+    except user_regex.PatternTooLarge as exc:
+        raise PatternError(f"regular expression {pattern.text[:60]!r}: {exc}") from None
     except regex.error as exc:
         raise PatternError(f"invalid regular expression {pattern.text!r}: {exc}") from None
 
@@ -275,16 +275,20 @@ def _compile_regex(pattern: Pattern, prof: Profile):
 def longest(matches: Iterable[Match]) -> list[Match]:
     """Drop every match that lies inside a longer one ("password" inside "password reset");
     matches with the same span are all kept (homographs: "chat" the noun and the verb)."""
-    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    # Grouped by span and swept with the farthest end kept so far: linear after the sort. Comparing
+    # each match with every kept one was quadratic when a glossary repeats a term (D72: 20,000 rows
+    # of one term, 30 s).
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for match in matches:
+        by_span.setdefault((match.start, match.end), []).append(match)
     kept: list[Match] = []
-    active: list[Match] = []  # kept matches that reach past the current start
-    for match in ordered:
-        active = [k for k in active if k.end > match.start]
-        length = match.end - match.start
-        if any(match.end <= k.end and k.end - k.start > length for k in active):
+    reach = -1  # the farthest end of a kept span
+    for start, end in sorted(by_span, key=lambda span: (span[0], span[0] - span[1])):
+        # Spans come by start, longer first: one reaching past `start` to `end` or beyond is longer.
+        if reach > start and reach >= end:
             continue
-        kept.append(match)
-        active.append(match)
+        kept.extend(by_span[start, end])
+        reach = max(reach, end)
     return kept
 
 

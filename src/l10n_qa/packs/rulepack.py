@@ -22,11 +22,12 @@ from pathlib import Path
 
 import regex
 
-from l10n_qa.packs.copied_text import in_copied_text
+from l10n_qa import user_regex
 from l10n_qa.model import CATEGORIES, CONTENT_TYPES, Locale, Rule, Severity
 from l10n_qa.packs import builtin
+from l10n_qa.packs.copied_text import in_copied_text
 from l10n_qa.packs.loading import file_stamps
-from l10n_qa.packs.matcher import REGEX_TIMEOUT, Pattern, PatternError
+from l10n_qa.packs.matcher import Pattern, PatternError
 from l10n_qa.packs.rules import Concept, Forbid, Origin, Require, RuleSet, Scope
 from l10n_qa.packs.text import language_of
 from l10n_qa.safe_yaml import DataFileError, LocatedDict, LocatedList, YAMLError, load, read_data_file
@@ -332,7 +333,9 @@ def _rule(raw, pack_id: str, pack_scope: PackScope, shown: str, line: int) -> Pa
 
 def _check_regex(expression: str, shown: str, line: int) -> None:
     try:
-        regex.compile(expression)
+        user_regex.compile_user(expression)
+    except user_regex.PatternTooLarge as exc:
+        raise RulePackError(shown, f"{exc}: {expression[:60]!r}", line) from None
     except regex.error as exc:
         raise RulePackError(shown, f"invalid regular expression {expression!r}: {exc}", line) from None
 
@@ -428,14 +431,12 @@ class PackSet:
         for rule in characters:
             if rule.id not in enabled:
                 continue
-            try:
-                for match in rule.characters.finditer(text, timeout=REGEX_TIMEOUT):
-                    # Character rules say how the target language is written: not English copied from the source.
-                    if match.end() > match.start() and not in_copied_text(pair, match.start(), match.end()):
-                        # Shown as written: the match ran on the masked text (placeholders blanked).
-                        hits.append(Hit(rule, match.start(), match.end(), pair.target[match.start():match.end()]))
-            except TimeoutError:
-                continue  # a pathological expression on a pathological text: not this text's fault
+            # Time-limited per text and per run; a timeout is a notice, not a hung run (user_regex.py).
+            for match in user_regex.finditer(rule.characters, text, f"rule {rule.id}"):
+                # Character rules say how the target language is written: not English copied from the source.
+                if match.end() > match.start() and not in_copied_text(pair, match.start(), match.end()):
+                    # Shown as written: the match ran on the masked text (placeholders blanked).
+                    hits.append(Hit(rule, match.start(), match.end(), pair.target[match.start():match.end()]))
         return hits
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from l10n_qa.model import Report
+from l10n_qa.reporters.visible import visible
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,7 +28,7 @@ def escape_property(text: str) -> str:
 
 def command(name: str, properties: dict[str, object], message: str) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}"
+    return f"::{name} {props}::{escape_data(visible(message))}"  # no terminal escapes from content in the log
 
 
 def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: bool = False,

@@ -18,18 +18,29 @@ from rich.table import Table
 from rich.text import Text
 
 from l10n_qa.model import Finding, Report
+from l10n_qa.reporters.visible import visible
+from l10n_qa.safe_read import stdin_copy
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WINDOW = 110  # characters of a long line shown around the finding
 
 
-@lru_cache(maxsize=64)
 def _file_lines(path: str) -> tuple[str, ...] | None:
+    checked = stdin_copy(path)  # checked from standard input: quote that, not the file on disk
+    return _split_lines(checked) if checked is not None else _disk_lines(path)
+
+
+@lru_cache(maxsize=64)
+def _disk_lines(path: str) -> tuple[str, ...] | None:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
+    return _split_lines(data)
+
+
+def _split_lines(data: bytes) -> tuple[str, ...]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
@@ -47,10 +58,14 @@ def _excerpt(finding: Finding) -> tuple[str, int, int] | None:
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     end = max(end, start)
     offset = max(0, min(start - 30, len(line) - _WINDOW))
-    shown = line[offset: offset + _WINDOW]
     prefix = "…" if offset else ""
     suffix = "…" if offset + _WINDOW < len(line) else ""
-    return prefix + shown + suffix, start - offset + len(prefix), end - offset + len(prefix)
+    # Control and invisible characters shown as <U+XXXX> (visible.py), the span kept on the same text.
+    before = prefix + visible(line[offset:start])
+    cut = min(end, offset + _WINDOW)
+    span = visible(line[start:cut])
+    after = visible(line[cut:offset + _WINDOW]) + suffix
+    return before + span + after, len(before), len(before) + len(span)
 
 
 def _one_line(text: str, around: str = "", limit: int = 160) -> str:
@@ -67,14 +82,14 @@ def _one_line(text: str, around: str = "", limit: int = 160) -> str:
 def _finding_lines(finding: Finding, quiet: bool, color: bool) -> list[Text]:
     head = Text()
     if quiet:  # one self-contained line per finding, for grep and editors
-        head.append(f"{finding.path}:{finding.line}:{finding.column}: ", style="bold")
+        head.append(f"{visible(finding.path)}:{finding.line}:{finding.column}: ", style="bold")
     else:
         head.append(f"  {finding.line}:{finding.column}".ljust(10), style="dim")
     head.append(f"{finding.severity.label:<8}", style=_STYLE[finding.severity.label])
     head.append(f"{finding.rule:<28}", style="bold")
     if finding.fix is not None:  # as Ruff marks what --fix can fix
         head.append(" [*]", style="green")
-    head.append(" " + finding.message)
+    head.append(" " + visible(finding.message))
     lines = [head]
     if quiet:
         return lines
@@ -92,9 +107,9 @@ def _finding_lines(finding: Finding, quiet: bool, color: bool) -> list[Text]:
         if not color and end > start:
             lines.append(Text(pad + "│ " + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style="dim"))
     if finding.source:
-        lines.append(Text.assemble((pad + "source ", "dim"), _one_line(finding.source, finding.matched)))
+        lines.append(Text.assemble((pad + "source ", "dim"), visible(_one_line(finding.source, finding.matched))))
     if finding.suggestion:
-        lines.append(Text.assemble((pad + "fix    ", "dim"), (finding.suggestion, "green")))
+        lines.append(Text.assemble((pad + "fix    ", "dim"), (visible(finding.suggestion), "green")))
     return lines
 
 
