@@ -241,6 +241,10 @@ def check(
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Exit 0 when no file is checked (by default "
                                               "a run that checks nothing is a usage error, exit 2).",
                                               rich_help_panel="Exit")] = False,
+    shard: Annotated[Optional[str], typer.Option(metavar="K/N", help="Check only the K-th of N parts of the files "
+                                                 "(the same part on every machine), for a CI matrix; `l10n-qa merge` "
+                                                 "combines the parts' JSON reports.",
+                                                 rich_help_panel="Performance")] = None,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
     from l10n_qa.engine import RunError
@@ -253,7 +257,7 @@ def check(
                use_baseline=not no_baseline, write_baseline=write_baseline, grammar=grammar, spelling=spelling,
                languagetool_url=languagetool_url, use_cache=not no_cache, jobs=jobs,
                fail_on=fail_on.value if fail_on else None, allow_empty=allow_empty,
-               min_severity=min_severity.value if min_severity else None)
+               min_severity=min_severity.value if min_severity else None, shard=shard)
     bar = _ProgressBar() if _wants_progress(no_progress, quiet, formats) else None
     try:
         report = run.with_services().execute(progress=bar)

@@ -323,6 +323,7 @@ class RunOptions:
     # unless the caller says an empty run is fine (e.g. a hook given only files of other kinds).
     allow_empty: bool = False
     min_severity: str | None = None  # list only findings at or above it (the others are counted)
+    shard: str | None = None  # `--shard K/N`: check only the K-th of N parts of the files (shard.py)
 
 
 def load_run_config(config_path: Path | None, paths=()):
@@ -417,6 +418,8 @@ class Run:
                                 registers=tuple(config.formality.items()))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
+        self.shard = self._shard()
+        self.unsharded_tasks = 0  # with --shard: how many files the whole run (every shard) has
         self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one
 
     @property
@@ -442,6 +445,16 @@ class Run:
             except GlossaryError as exc:
                 raise RunError(f"{exc} (glossary)") from None
         return paths
+
+    def _shard(self):
+        if self.options.shard is None:
+            return None
+        from l10n_qa.shard import Shard, ShardError
+
+        try:
+            return Shard.parse(self.options.shard)
+        except ShardError as exc:
+            raise RunError(str(exc)) from None
 
     def _known_baseline(self):
         options, config = self.options, self.config
@@ -495,6 +508,12 @@ class Run:
                 raise RunError(str(exc)) from None
             # After pairing, so a changed source brings its translations with or without a config.
             tasks, errors = keep_changed(tasks, errors, changed, self.config)
+        if self.shard is not None:
+            from l10n_qa.shard import keep_shard
+
+            # After pairing, so a source file's tree-wide findings go with the shard that owns it.
+            self.unsharded_tasks = len(tasks)
+            tasks, errors = keep_shard(tasks, errors, self.shard, self.config.root)
         return tasks, errors
 
     def execute(self, progress: Callable[[int, int], None] | None = None) -> Report:
@@ -516,6 +535,11 @@ class Run:
             self.baseline.apply(report, self.settings.enabled)
         report.fail_on = self.options.fail_on or self.config.fail_on
         report.started_at = started_at
+        report.allow_empty = self.options.allow_empty
+        if self.shard is not None:
+            from l10n_qa.shard import settings_digest
+
+            report.shard, report.settings_digest = str(self.shard), settings_digest(self)
         if self.options.min_severity:
             from l10n_qa.model import Severity
 
@@ -534,6 +558,8 @@ class Run:
             return
         if self.options.changed_since:
             return
+        if self.shard is not None and self.unsharded_tasks:
+            return  # the other shards have the files; `merge` tells whether the whole run checked any
         where = ", ".join(self.options.paths) if self.options.paths else "the config's content" if (
             self.config.content) else "the current folder"
         if tasks and self.settings.locales:

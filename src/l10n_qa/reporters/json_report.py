@@ -16,7 +16,7 @@ def finding_dict(f: Finding) -> dict:
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
         "end_column": f.end_column, "locale": f.locale, "source_locale": f.source_locale,
         "segment": f.segment, "source": f.source, "target": f.target, "suggestion": f.suggestion,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint, "matched": f.matched,
     }
 
 
@@ -60,6 +60,19 @@ def _baseline(report: Report) -> dict | None:
     }
 
 
+def rule_dict(rule) -> dict:
+    """A rule's metadata, so a report (and `l10n-qa merge`) describes user pack rules as well as built-in ones."""
+    return {"id": rule.id, "category": rule.category, "severity": rule.severity.label, "summary": rule.summary,
+            "rationale": rule.rationale, "example": list(rule.example) if rule.example else None,
+            "pack": rule.pack or None}
+
+
+def _run(report: Report) -> dict:
+    """What `l10n-qa merge` needs to put shard reports back together (docs/json-report.md)."""
+    return {"shard": report.shard, "settings": report.settings_digest, "allow_empty": report.allow_empty,
+            "min_severity": report.min_severity, "started_at": report.started_at, "seconds": round(report.seconds, 3)}
+
+
 def _write_list(out: TextIO, key: str, items) -> None:
     out.write(f',\n"{key}": [')
     first = True
@@ -83,4 +96,10 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     _write_list(out, "suppressed", (
         finding_dict(s.finding) | {"suppression": {"reason": s.reason, "origin": s.origin, "until": s.until}}
         for s in report.suppressed))
-    out.write(',\n"baseline": ' + json_text.dumps(_baseline(report), ensure_ascii=False) + "\n}\n")
+    out.write(',\n"baseline": ' + json_text.dumps(_baseline(report), ensure_ascii=False))
+    out.write(',\n"run": ' + json_text.dumps(_run(report), ensure_ascii=False))
+    out.write(',\n"rules": ' + json_text.dumps([rule_dict(rule) for _, rule in sorted(report.rules.items())],
+                                                 ensure_ascii=False))
+    _write_list(out, "paths", report.paths)
+    _write_list(out, "below_min_severity", (finding_dict(f) for f in report.below_min_severity))
+    out.write("\n}\n")
