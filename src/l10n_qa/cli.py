@@ -289,6 +289,44 @@ def check(
 
 
 @app.command()
+def merge(
+    reports: Annotated[list[Path], typer.Argument(metavar="REPORT...", help="The JSON reports of every "
+                                                  "`check --shard K/N` run, one per shard.", show_default=False)],
+    output_format: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", metavar="NAME[:FILE]", help="Report format(s) of the merged report, as for `check`: "
+        "`-f sarif:qa.sarif -f html:qa.html` [default: text].", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report (of the one format "
+                                                   "given without a file) to this file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings, one line each.")] = False,
+    show_suppressed: Annotated[bool, typer.Option("--show-suppressed", help="List the suppressed findings.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text report.")] = False,
+) -> None:
+    """Combine the JSON reports of `check --shard K/N` runs into one report and one exit code, as one run."""
+    from l10n_qa.engine import report_exit_code
+    from l10n_qa.merge import MergeError, merge as merge_reports, nothing_checked
+    from l10n_qa.reporters import reporter
+
+    formats = _parse_formats(output_format, output)
+    try:
+        report = merge_reports(reports)
+    except MergeError as exc:
+        raise _fail(str(exc)) from None
+    if nothing_checked(report):
+        raise _fail("nothing to check: no shard checked a file (--allow-empty on the shards makes this exit 0)")
+    for name, path in formats:
+        render = reporter(name)
+        options = {"quiet": quiet, "show_suppressed": show_suppressed}
+        if path is None:
+            render(report, sys.stdout, color=False if no_color else None, **options)
+            continue
+        try:
+            atomic_write.write_text(path, lambda handle: render(report, handle, color=False, **options))
+        except OSError as exc:
+            raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
+    raise typer.Exit(report_exit_code(report, report.fail_on))
+
+
+@app.command()
 def rules(
     category: Annotated[Optional[str], typer.Option(help="Only rules of this category.")] = None,
     output_format: Annotated[ListingFormat, typer.Option("--format", "-f", help="Listing format (markdown is "

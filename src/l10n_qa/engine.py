@@ -571,14 +571,19 @@ class Run:
                        "(--allow-empty makes this exit 0)")
 
     def exit_code(self, report: Report) -> int:
-        """Design §5: 2 if anything could not be checked, 1 for findings at or above fail_on, else 0."""
-        from l10n_qa.config import severity_threshold
+        return report_exit_code(report, self.options.fail_on or self.config.fail_on)
 
-        if report.errors:
-            return EXIT_ERROR
-        threshold = severity_threshold(self.options.fail_on or self.config.fail_on)
-        # Findings --min-severity did not list still count: it changes what is shown, not the verdict.
-        found = (*report.findings, *report.below_min_severity)
-        if threshold is not None and any(f.severity >= threshold for f in found):
-            return EXIT_FINDINGS
-        return EXIT_OK
+
+def report_exit_code(report: Report, fail_on: str) -> int:
+    """Design §5: 2 if anything could not be checked, 1 for findings at or above fail_on, else 0
+    (of a run, or of shard reports merged into one)."""
+    from l10n_qa.config import severity_threshold
+
+    if report.errors:
+        return EXIT_ERROR
+    threshold = severity_threshold(fail_on)
+    # Findings --min-severity did not list still count: it changes what is shown, not the verdict.
+    found = (*report.findings, *report.below_min_severity)
+    if threshold is not None and any(f.severity >= threshold for f in found):
+        return EXIT_FINDINGS
+    return EXIT_OK
