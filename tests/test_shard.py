@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -271,3 +274,100 @@ def test_merge_refuses_what_is_not_a_shard_report(shard_reports, tmp_path):
     assert f"{sarif}: not an l10n-qa JSON report" in _refused(repo, first, sarif)
     # The inputs are never modified.
     assert garbage.read_text(encoding="utf-8") == "{\n  not json"
+
+
+# --- The CI recipes: docs/ci.md's matrix examples and the GitLab template's shard jobs, run ----------
+
+
+def _run_lines(lines, repo: Path, env: dict) -> list:
+    """Shell lines as a CI runner runs them: bash, stopping at the first failing line."""
+    results = []
+    for line in lines:
+        results.append(subprocess.run(["bash", "-e", "-c", line], cwd=repo, env=env, capture_output=True, text=True,
+                                      timeout=120))
+        if results[-1].returncode != 0:
+            break
+    return results
+
+
+def _documented(key: str) -> dict:
+    """The docs/ci.md YAML block that defines `key` (a workflow job or a GitLab job) with steps or a script."""
+    from test_ci_commands import workflow_blocks
+
+    for block in workflow_blocks():
+        if isinstance(block, dict):
+            jobs = block.get("jobs", block)
+            if isinstance(jobs.get(key), dict) and ("steps" in jobs[key] or "script" in jobs[key]):
+                return jobs
+    raise AssertionError(f"docs/ci.md has no job {key!r}")
+
+
+def _ci_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    return env
+
+
+def _single_run(repo: Path) -> tuple[int, dict]:
+    """What one run over the checkout reports, as the documented jobs run it (from the root, no paths)."""
+    result = l10n_qa("check", "--no-progress", "-f", "json", cwd=repo)
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_documented_github_matrix_merges_to_the_single_run(samples_repo):
+    jobs = _documented("merge")
+    shard_job, merge_job = jobs["check"], jobs["merge"]
+    shards = shard_job["strategy"]["matrix"]["shard"]
+    assert merge_job["needs"] == "check" and "cancelled()" in merge_job["if"]
+    check_step = next(s for s in shard_job["steps"] if s.get("name") == "Check one shard")
+    upload = next(s for s in shard_job["steps"] if "upload-artifact" in s.get("uses", ""))
+    env = _ci_env()
+    for shard in shards:
+        expand = lambda text: text.replace("${{ matrix.shard }}", str(shard)).replace(
+            "${{ strategy.job-total }}", str(len(shards)))
+        [result] = _run_lines([expand(check_step["run"])], samples_repo, env)
+        assert result.returncode == 0, result.stderr  # findings are left to the merge job
+        # download-artifact with merge-multiple puts every shard's file into `path`.
+        download = next(s for s in merge_job["steps"] if "download-artifact" in s.get("uses", ""))
+        folder = samples_repo / download["with"]["path"]
+        folder.mkdir(exist_ok=True)
+        (samples_repo / expand(upload["with"]["path"])).rename(folder / expand(upload["with"]["path"]))
+    merge_step = next(s for s in merge_job["steps"] if s.get("name") == "Merge the shards")
+    [merged] = _run_lines([merge_step["run"]], samples_repo, env)
+    code, single = _single_run(samples_repo)
+    assert merged.returncode == code == 1, merged.stderr
+    sarif = next(s for s in merge_job["steps"] if "upload-sarif" in s.get("uses", ""))["with"]["sarif_file"]
+    results = json.loads((samples_repo / sarif).read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert len(results) == single["summary"]["findings"] > 0
+    assert merged.stdout.count("::error ") == single["summary"]["by_severity"]["error"]
+
+
+@pytest.mark.parametrize("where", ["docs", "template"])
+def test_gitlab_parallel_shards_merge_to_the_single_run(samples_repo, where):
+    if where == "docs":
+        jobs = _documented("l10n-qa-merge")
+        shard_job, merge_job, variables = jobs["l10n-qa-shard"], jobs["l10n-qa-merge"], {}
+        count = shard_job["parallel"]
+        assert merge_job["needs"] == ["l10n-qa-shard"] and merge_job["when"] == "always"
+    else:
+        from test_ci_templates import gitlab_job
+
+        (shard_job, variables), (merge_job, _) = gitlab_job(".l10n-qa-shard"), gitlab_job(".l10n-qa-merge")
+        count = 3
+        assert merge_job["when"] == "always"
+    env = {**_ci_env(), **variables, "CI_NODE_TOTAL": str(count)}
+    install = [line for line in shard_job["script"] if line.startswith("pip install")]
+    assert install == ([] if where == "template" else [shard_job["script"][0]])
+    for index in range(1, count + 1):
+        results = _run_lines([line for line in shard_job["script"] if line not in install], samples_repo,
+                             {**env, "CI_NODE_INDEX": str(index)})
+        assert [r.returncode for r in results] == [0], results[-1].stderr
+    assert sorted(p.name for p in samples_repo.glob(shard_job["artifacts"]["paths"][0])) == [
+        f"l10n-qa-shard-{i}.json" for i in range(1, count + 1)]
+    results = _run_lines([line for line in merge_job["script"] if not line.startswith("pip install")],
+                         samples_repo, env)
+    code, single = _single_run(samples_repo)
+    assert [r.returncode for r in results] == [code] == [1], results[-1].stderr
+    reports = merge_job["artifacts"]["reports"]
+    assert len(json.loads((samples_repo / reports["codequality"]).read_text())) == single["summary"]["findings"]
+    assert (samples_repo / reports["junit"]).read_text(encoding="utf-8").startswith("<?xml")
