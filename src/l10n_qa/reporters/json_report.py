@@ -68,9 +68,12 @@ def rule_dict(rule) -> dict:
 
 
 def _run(report: Report) -> dict:
-    """What `l10n-qa merge` needs to put shard reports back together (docs/json-report.md)."""
+    """What `l10n-qa merge` needs to put shard reports back together (docs/json-report.md). Timing only
+    in a shard's report: the report of a run is otherwise the same whenever and however it runs."""
+    sharded = report.shard is not None
     return {"shard": report.shard, "settings": report.settings_digest, "allow_empty": report.allow_empty,
-            "min_severity": report.min_severity, "started_at": report.started_at, "seconds": round(report.seconds, 3)}
+            "min_severity": report.min_severity, "started_at": report.started_at if sharded else None,
+            "seconds": round(report.seconds, 3) if sharded else None}
 
 
 def _write_list(out: TextIO, key: str, items) -> None:
