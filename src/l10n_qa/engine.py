@@ -229,6 +229,21 @@ def missing_translations(task: FileTask, settings: Settings) -> Document:
     return document
 
 
+# Formats whose loader takes the locale discovery found (from the path or a content set's `{locale}`)
+# as the file's own. A file of them in a locale the run does not want is skipped before it is read;
+# PO headers and XLIFF attributes override the path, so those files are still read to learn theirs.
+_LOCALE_FROM_DISCOVERY = frozenset({"markdown", "html", "text", "replies"})
+
+
+def unwanted_before_reading(task: FileTask, settings: Settings) -> bool:
+    """Whether `--locale` rules the file out by what is known before reading it."""
+    locale = task.hints.target_locale
+    if not settings.locales or locale is None or task.real_path == "-" or task.pairing is not None and (
+            task.pairing.missing):
+        return False
+    return format_for(task.path) in _LOCALE_FROM_DISCOVERY and not settings.wants_locale(locale)
+
+
 def resolve_jobs(jobs: int, files: int) -> int:
     if jobs > 0:
         return jobs
@@ -420,6 +435,7 @@ class Run:
         self.baseline = self._known_baseline()
         self.shard = self._shard()
         self.unsharded_tasks = 0  # with --shard: how many files the whole run (every shard) has
+        self.skipped_for_locale = 0  # files `--locale` ruled out before reading them
         self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one
 
     @property
@@ -508,6 +524,10 @@ class Run:
                 raise RunError(str(exc)) from None
             # After pairing, so a changed source brings its translations with or without a config.
             tasks, errors = keep_changed(tasks, errors, changed, self.config)
+        if self.settings.locales:
+            planned = len(tasks)
+            tasks = [task for task in tasks if not unwanted_before_reading(task, self.settings)]
+            self.skipped_for_locale = planned - len(tasks)
         if self.shard is not None:
             from l10n_qa.shard import keep_shard
 
@@ -562,7 +582,7 @@ class Run:
             return  # the other shards have the files; `merge` tells whether the whole run checked any
         where = ", ".join(self.options.paths) if self.options.paths else "the config's content" if (
             self.config.content) else "the current folder"
-        if tasks and self.settings.locales:
+        if (tasks or self.skipped_for_locale) and self.settings.locales:
             wanted = ", ".join(str(locale) for locale in self.settings.locales)
             raise RunError(f"nothing to check: no file in {where} is in the locale(s) {wanted} "
                            "(`l10n-qa files` lists the files and their locales; --allow-empty makes this exit 0)")
