@@ -152,12 +152,26 @@ def test_more_shards_than_files_leaves_empty_shards_that_still_merge(tmp_path):
     assert combined["summary"]["files"] == 1
 
 
-def test_a_run_with_nothing_to_check_fails_in_the_merge_too(tmp_path):
+def test_a_run_with_nothing_to_check_fails_in_the_shards_or_the_merge(tmp_path):
     repo = tmp_path / "repo"
     write_tree(repo, {"help/en-US/a.md": "Order 5.\n", "help/de-DE/a.md": "Bestellung 5.\n"})
     (repo / ".git").mkdir()
+    # Articles: the path tells every shard before reading that no file is Japanese, as one run would.
     shard_runs, merged = _shards_and_merge(repo, tmp_path, 2, "--locale", "ja")
-    assert [run.returncode for run in shard_runs] == [0, 0]
+    assert [run.returncode for run in shard_runs] == [2, 2]
+    assert all("nothing to check: no file in the current folder is in the locale(s) ja" in run.stderr
+               for run in shard_runs)
+    assert merged.returncode == 2 and f"{tmp_path / 'shard-1.json'}: cannot read" in merged.stderr
+    # Catalogs: their header decides, so a shard learns only by reading its own files; the merge
+    # is where the whole run is seen to have checked nothing.
+    catalogs = tmp_path / "catalogs"
+    write_tree(catalogs, {f"locale/{lang}/LC_MESSAGES/app.po": f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\n'
+                          'msgid "Order 5"\nmsgstr "Order 5"\n' for lang in ("de", "fr", "it", "nl")})
+    (catalogs / ".git").mkdir()
+    out = tmp_path / "catalog-reports"
+    out.mkdir()
+    shard_runs, merged = _shards_and_merge(catalogs, out, 2, "--locale", "ja")
+    assert [run.returncode for run in shard_runs] == [0, 0], [run.stderr for run in shard_runs]
     assert merged.returncode == 2
     assert "nothing to check: no shard checked a file" in merged.stderr
 

@@ -238,8 +238,8 @@ _LOCALE_FROM_DISCOVERY = frozenset({"markdown", "html", "text", "replies"})
 def unwanted_before_reading(task: FileTask, settings: Settings) -> bool:
     """Whether `--locale` rules the file out by what is known before reading it."""
     locale = task.hints.target_locale
-    if not settings.locales or locale is None or task.real_path == "-" or task.pairing is not None and (
-            task.pairing.missing):
+    source_with_missing_translations = task.pairing is not None and bool(task.pairing.missing)
+    if not settings.locales or locale is None or task.real_path == "-" or source_with_missing_translations:
         return False
     return format_for(task.path) in _LOCALE_FROM_DISCOVERY and not settings.wants_locale(locale)
 
