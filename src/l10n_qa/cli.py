@@ -250,6 +250,10 @@ def check(
     fix_only: Annotated[Optional[list[str]], typer.Option("--fix-only", metavar="RULE", help="With --fix or "
                                                           "--diff: only the fixes of these rules (repeatable).",
                                                           rich_help_panel="Fixes")] = None,
+    shard: Annotated[Optional[str], typer.Option(metavar="K/N", help="Check only the K-th of N parts of the files "
+                                                 "(the same part on every machine), for a CI matrix; `l10n-qa merge` "
+                                                 "combines the parts' JSON reports.",
+                                                 rich_help_panel="Performance")] = None,
 ) -> None:
     """Check translations against their sources and print what is wrong, where, and what to write instead."""
     from l10n_qa.engine import RunError
@@ -269,7 +273,7 @@ def check(
                use_baseline=not no_baseline, write_baseline=write_baseline, grammar=grammar, spelling=spelling,
                languagetool_url=languagetool_url, use_cache=not no_cache, jobs=jobs,
                fail_on=fail_on.value if fail_on else None, allow_empty=allow_empty,
-               min_severity=min_severity.value if min_severity else None)
+               min_severity=min_severity.value if min_severity else None, shard=shard)
     bar = _ProgressBar() if _wants_progress(no_progress, quiet, formats) else None
     try:
         report = run.with_services().execute(progress=bar)
@@ -305,6 +309,44 @@ def check(
         except OSError as exc:
             raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
     raise typer.Exit(run.exit_code(report))
+
+
+@app.command()
+def merge(
+    reports: Annotated[list[Path], typer.Argument(metavar="REPORT...", help="The JSON reports of every "
+                                                  "`check --shard K/N` run, one per shard.", show_default=False)],
+    output_format: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", metavar="NAME[:FILE]", help="Report format(s) of the merged report, as for `check`: "
+        "`-f sarif:qa.sarif -f html:qa.html` [default: text].", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report (of the one format "
+                                                   "given without a file) to this file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings, one line each.")] = False,
+    show_suppressed: Annotated[bool, typer.Option("--show-suppressed", help="List the suppressed findings.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text report.")] = False,
+) -> None:
+    """Combine the JSON reports of `check --shard K/N` runs into one report and one exit code, as one run."""
+    from l10n_qa.engine import report_exit_code
+    from l10n_qa.merge import MergeError, merge as merge_reports, nothing_checked
+    from l10n_qa.reporters import reporter
+
+    formats = _parse_formats(output_format, output)
+    try:
+        report = merge_reports(reports)
+    except MergeError as exc:
+        raise _fail(str(exc)) from None
+    if nothing_checked(report):
+        raise _fail("nothing to check: no shard checked a file (--allow-empty on the shards makes this exit 0)")
+    for name, path in formats:
+        render = reporter(name)
+        options = {"quiet": quiet, "show_suppressed": show_suppressed}
+        if path is None:
+            render(report, sys.stdout, color=False if no_color else None, **options)
+            continue
+        try:
+            atomic_write.write_text(path, lambda handle: render(report, handle, color=False, **options))
+        except OSError as exc:
+            raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
+    raise typer.Exit(report_exit_code(report, report.fail_on))
 
 
 @app.command()

@@ -268,6 +268,21 @@ def missing_translations(task: FileTask, settings: Settings) -> Document:
     return document
 
 
+# Formats whose loader takes the locale discovery found (from the path or a content set's `{locale}`)
+# as the file's own. A file of them in a locale the run does not want is skipped before it is read;
+# PO headers and XLIFF attributes override the path, so those files are still read to learn theirs.
+_LOCALE_FROM_DISCOVERY = frozenset({"markdown", "html", "text", "replies"})
+
+
+def unwanted_before_reading(task: FileTask, settings: Settings) -> bool:
+    """Whether `--locale` rules the file out by what is known before reading it."""
+    locale = task.hints.target_locale
+    source_with_missing_translations = task.pairing is not None and bool(task.pairing.missing)
+    if not settings.locales or locale is None or task.real_path == "-" or source_with_missing_translations:
+        return False
+    return format_for(task.path) in _LOCALE_FROM_DISCOVERY and not settings.wants_locale(locale)
+
+
 def resolve_jobs(jobs: int, files: int) -> int:
     if jobs > 0:
         return jobs
@@ -395,6 +410,7 @@ class RunOptions:
     # unless the caller says an empty run is fine (e.g. a hook given only files of other kinds).
     allow_empty: bool = False
     min_severity: str | None = None  # list only findings at or above it (the others are counted)
+    shard: str | None = None  # `--shard K/N`: check only the K-th of N parts of the files (shard.py)
 
 
 def load_run_config(config_path: Path | None, paths=()):
@@ -493,6 +509,9 @@ class Run:
                                 registers=tuple(config.formality.items()), length_limits=tuple(config.length.items()))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
+        self.shard = self._shard()
+        self.unsharded_tasks = 0  # with --shard: how many files the whole run (every shard) has
+        self.skipped_for_locale = 0  # files `--locale` ruled out before reading them
         self.written_baseline = None  # the baseline `execute` wrote, when `write_baseline` asks for one
         self.services_resolved = False  # with_services was called: nested configs' runs resolve theirs too
 
@@ -519,6 +538,16 @@ class Run:
             except GlossaryError as exc:
                 raise RunError(f"{exc} (glossary)") from None
         return paths
+
+    def _shard(self):
+        if self.options.shard is None:
+            return None
+        from l10n_qa.shard import Shard, ShardError
+
+        try:
+            return Shard.parse(self.options.shard)
+        except ShardError as exc:
+            raise RunError(str(exc)) from None
 
     def _known_baseline(self):
         options, config = self.options, self.config
@@ -578,6 +607,16 @@ class Run:
                 raise RunError(str(exc)) from None
             # After pairing, so a changed source brings its translations with or without a config.
             tasks, errors = keep_changed(tasks, errors, changed, self.config)
+        if self.settings.locales:
+            planned = len(tasks)
+            tasks = [task for task in tasks if not unwanted_before_reading(task, self.settings)]
+            self.skipped_for_locale = planned - len(tasks)
+        if self.shard is not None:
+            from l10n_qa.shard import keep_shard
+
+            # After pairing, so a source file's tree-wide findings go with the shard that owns it.
+            self.unsharded_tasks = len(tasks)
+            tasks, errors = keep_shard(tasks, errors, self.shard, self.config.root)
         return tasks, errors
 
     def execute(self, progress: Callable[[int, int], None] | None = None) -> Report:
@@ -600,6 +639,11 @@ class Run:
             self.baseline.apply(report, self.settings.enabled)
         report.fail_on = self.options.fail_on or self.config.fail_on
         report.started_at = started_at
+        report.allow_empty = self.options.allow_empty
+        if self.shard is not None:
+            from l10n_qa.shard import settings_digest
+
+            report.shard, report.settings_digest = str(self.shard), settings_digest(self)
         if self.options.min_severity:
             from l10n_qa.model import Severity
 
@@ -642,9 +686,11 @@ class Run:
             return
         if self.options.changed_since:
             return
+        if self.shard is not None and self.unsharded_tasks:
+            return  # the other shards have the files; `merge` tells whether the whole run checked any
         where = ", ".join(self.options.paths) if self.options.paths else "the config's content" if (
             self.config.content) else "the current folder"
-        if tasks and self.settings.locales:
+        if (tasks or self.skipped_for_locale) and self.settings.locales:
             wanted = ", ".join(str(locale) for locale in self.settings.locales)
             raise RunError(f"nothing to check: no file in {where} is in the locale(s) {wanted} "
                            "(`l10n-qa files` lists the files and their locales; --allow-empty makes this exit 0)")
@@ -653,14 +699,19 @@ class Run:
                        "(--allow-empty makes this exit 0)")
 
     def exit_code(self, report: Report) -> int:
-        """Design §5: 2 if anything could not be checked, 1 for findings at or above fail_on, else 0."""
-        from l10n_qa.config import severity_threshold
+        return report_exit_code(report, self.options.fail_on or self.config.fail_on)
 
-        if report.errors:
-            return EXIT_ERROR
-        threshold = severity_threshold(self.options.fail_on or self.config.fail_on)
-        # Findings --min-severity did not list still count: it changes what is shown, not the verdict.
-        found = (*report.findings, *report.below_min_severity)
-        if threshold is not None and any(f.severity >= threshold for f in found):
-            return EXIT_FINDINGS
-        return EXIT_OK
+
+def report_exit_code(report: Report, fail_on: str) -> int:
+    """Design §5: 2 if anything could not be checked, 1 for findings at or above fail_on, else 0
+    (of a run, or of shard reports merged into one)."""
+    from l10n_qa.config import severity_threshold
+
+    if report.errors:
+        return EXIT_ERROR
+    threshold = severity_threshold(fail_on)
+    # Findings --min-severity did not list still count: it changes what is shown, not the verdict.
+    found = (*report.findings, *report.below_min_severity)
+    if threshold is not None and any(f.severity >= threshold for f in found):
+        return EXIT_FINDINGS
+    return EXIT_OK

@@ -416,6 +416,11 @@ class Report:
     started_at: float = 0.0  # when the run started (seconds since the epoch), for report timestamps
     min_severity: str | None = None  # `--min-severity`: findings below it are counted, not listed
     below_min_severity: list[Finding] = field(default_factory=list)  # what `min_severity` hid
+    # `--shard K/N` runs: which part this is and a digest of the settings, so `l10n-qa merge` can tell
+    # that its reports are the parts of one run (shard.py, merge.py).
+    shard: str | None = None
+    settings_digest: str | None = None
+    allow_empty: bool = False
 
     def counts_by_severity(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -7,7 +7,14 @@ from collections import Counter
 from typing import TextIO
 
 from l10n_qa import __version__
-from l10n_qa.model import CATEGORIES, Finding, Report, Severity
+from l10n_qa.model import CATEGORIES, Finding, Fix, Report, Severity
+
+
+def _fix(fix: Fix | None) -> dict | None:
+    if fix is None:
+        return None
+    return {"start": fix.start, "end": fix.end, "original": fix.original, "replacement": fix.replacement,
+            "line": fix.line, "column": fix.column, "end_line": fix.end_line, "end_column": fix.end_column}
 
 
 def finding_dict(f: Finding) -> dict:
@@ -16,7 +23,8 @@ def finding_dict(f: Finding) -> dict:
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
         "end_column": f.end_column, "locale": f.locale, "source_locale": f.source_locale,
         "segment": f.segment, "source": f.source, "target": f.target, "suggestion": f.suggestion,
-        "fingerprint": f.fingerprint, "fixable": f.fix is not None,
+        "fingerprint": f.fingerprint, "fixable": f.fix is not None, "matched": f.matched,
+        "fix": _fix(f.fix),
     }
 
 
@@ -60,6 +68,22 @@ def _baseline(report: Report) -> dict | None:
     }
 
 
+def rule_dict(rule) -> dict:
+    """A rule's metadata, so a report (and `l10n-qa merge`) describes user pack rules as well as built-in ones."""
+    return {"id": rule.id, "category": rule.category, "severity": rule.severity.label, "summary": rule.summary,
+            "rationale": rule.rationale, "example": list(rule.example) if rule.example else None,
+            "pack": rule.pack or None}
+
+
+def _run(report: Report) -> dict:
+    """What `l10n-qa merge` needs to put shard reports back together (docs/json-report.md). Timing only
+    in a shard's report: the report of a run is otherwise the same whenever and however it runs."""
+    sharded = report.shard is not None
+    return {"shard": report.shard, "settings": report.settings_digest, "allow_empty": report.allow_empty,
+            "min_severity": report.min_severity, "started_at": report.started_at if sharded else None,
+            "seconds": round(report.seconds, 3) if sharded else None}
+
+
 def _write_list(out: TextIO, key: str, items) -> None:
     out.write(f',\n"{key}": [')
     first = True
@@ -83,4 +107,10 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     _write_list(out, "suppressed", (
         finding_dict(s.finding) | {"suppression": {"reason": s.reason, "origin": s.origin, "until": s.until}}
         for s in report.suppressed))
-    out.write(',\n"baseline": ' + json_text.dumps(_baseline(report), ensure_ascii=False) + "\n}\n")
+    out.write(',\n"baseline": ' + json_text.dumps(_baseline(report), ensure_ascii=False))
+    out.write(',\n"run": ' + json_text.dumps(_run(report), ensure_ascii=False))
+    out.write(',\n"rules": ' + json_text.dumps([rule_dict(rule) for _, rule in sorted(report.rules.items())],
+                                                 ensure_ascii=False))
+    _write_list(out, "paths", report.paths)
+    _write_list(out, "below_min_severity", (finding_dict(f) for f in report.below_min_severity))
+    out.write("\n}\n")
