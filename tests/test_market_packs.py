@@ -4,6 +4,8 @@ line and column, and silence on the corrected text and in the markets where the 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -140,3 +142,80 @@ def test_a_market_from_the_config_brings_the_market_rules(check):
     assert check("Print on A4 paper.", "Imprima en papel A4.", "es", markets={"es": ("MX",)}) == \
         [("culture.paper-a4-in-letter-market", L, C + len("Imprima en papel "))]
     assert check("Print on A4 paper.", "Imprima en papel A4.", "es") == []
+
+
+# --- end to end: the CLI, one market at a time ------------------------------------------------------
+
+def _xliff(path, lang: str, units: list[tuple[str, str]]):
+    """An XLIFF 1.2 file whose n-th unit (from 0) has its target on line 7 + 4n."""
+    body = "".join(f'      <trans-unit id="u{n}">\n        <source>{s}</source>\n'
+                   f'        <target state="translated">{t}</target>\n      </trans-unit>\n'
+                   for n, (s, t) in enumerate(units))
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+                    f'  <file source-language="en-US" target-language="{lang}" original="notices.json" datatype="plaintext">\n'
+                    f'    <body>\n{body}    </body>\n  </file>\n</xliff>\n', encoding="utf-8")
+    return path
+
+
+X = len('        <target state="translated">') + 1  # the column where a target's text starts
+
+
+def _cli(tmp_path, *args):
+    result = subprocess.run([sys.executable, "-m", "l10n_qa", "check", *args, "-q", "--select", "culture"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout
+
+
+@pytest.mark.parametrize("lang, target, before", [
+    ("ja-JP", "お会計時にプロモーションコード SAVE4 をご利用ください。", "お会計時にプロモーションコード "),
+    ("zh-TW", "結帳時請使用優惠碼 SAVE4。", "結帳時請使用優惠碼 "),
+    ("ko-KR", "결제 시 프로모션 코드 SAVE4를 입력하세요.", "결제 시 프로모션 코드 "),
+])
+def test_cli_promo_code_with_a_four_in_east_asia(tmp_path, lang, target, before):
+    column = X + len(before)
+    _xliff(tmp_path / f"promo.{lang}.xlf", lang, [("Use the promo code SAVE4 at checkout.", target),
+                                                  ("Use the promo code SAVE8 at checkout.", target.replace("SAVE4", "SAVE8"))])
+    code, out = _cli(tmp_path, f"promo.{lang}.xlf", "--fail-on", "info")
+    assert code == 1
+    assert out == (f"promo.{lang}.xlf:7:{column}: info    culture.taboo-number-four    the promotion code \"SAVE4\" "
+                   "contains a 4, which sounds like \"death\" in Chinese, Japanese and Korean: issue a code without a 4 "
+                   "for this market\n")
+
+
+def test_cli_thanksgiving_in_november_for_canada(tmp_path):
+    _xliff(tmp_path / "hours.fr-CA.xlf", "fr-CA", [
+        ("We are closed on Thanksgiving, November 27.", "Nous sommes fermés pour Thanksgiving, le 27 novembre."),
+        ("We are closed on Thanksgiving, October 13.", "Nous sommes fermés pour Thanksgiving, le 13 octobre.")])
+    code, out = _cli(tmp_path, "hours.fr-CA.xlf", "--fail-on", "warning")
+    assert code == 1
+    assert out == (f"hours.fr-CA.xlf:7:{X + len('Nous sommes fermés pour ')}: warning culture.thanksgiving-date-canada \"Thanksgiving, le 27 novembre\": "
+                   "Canadian Thanksgiving is the second Monday of October, not in November; give the Canadian date or "
+                   "say \"US Thanksgiving\"\n")
+
+
+def test_cli_imperial_units_for_germany_but_not_for_the_us(tmp_path):
+    units = [("Return parcels may weigh up to 5 lb.", "Rücksendepakete dürfen bis zu 5 lb wiegen."),
+             ("Return parcels may weigh up to 2.3 kg.", "Rücksendepakete dürfen bis zu 2,3 kg wiegen.")]
+    _xliff(tmp_path / "parcels.de-DE.xlf", "de-DE", units)
+    code, out = _cli(tmp_path, "parcels.de-DE.xlf")
+    assert code == 0  # a warning: below the default --fail-on error
+    assert out == (f"parcels.de-DE.xlf:7:{X + len('Rücksendepakete dürfen bis zu ')}: warning culture.imperial-units       \"5 lb\" is an imperial unit, but this "
+                   "market measures in metric: convert it (km, kg, g, l, cm, km/h)\n")
+    _xliff(tmp_path / "parcels.en-US.xlf", "en-US", [(s, s) for s, _ in units])
+    assert _cli(tmp_path, "parcels.en-US.xlf", "--fail-on", "info") == (0, "")
+
+
+def test_cli_paper_sizes_for_mexico_and_germany(tmp_path):
+    _xliff(tmp_path / "label.es-MX.xlf", "es-MX", [
+        ("Print the return label on A4 paper.", "Imprima la etiqueta de devolución en papel A4."),
+        ("Print the return label on Letter paper.", "Imprima la etiqueta de devolución en papel Letter.")])
+    _xliff(tmp_path / "label.de-DE.xlf", "de-DE", [
+        ("Print the return label on US Letter paper.", "Drucken Sie das Rücksendeetikett auf US Letter."),
+        ("Print the return label on A4 paper.", "Drucken Sie das Rücksendeetikett auf A4-Papier.")])
+    code, out = _cli(tmp_path, "label.de-DE.xlf", "label.es-MX.xlf", "--fail-on", "info")
+    assert code == 1
+    assert out == (f"label.de-DE.xlf:7:{X + len('Drucken Sie das Rücksendeetikett auf ')}: info    culture.paper-letter-in-a4-market \"US Letter\" is the US Letter paper "
+                   "size, but this market prints on A4: say A4 (210 × 297 mm)\n"
+                   f"label.es-MX.xlf:7:{X + len('Imprima la etiqueta de devolución en papel ')}: info    culture.paper-a4-in-letter-market \"A4\" is the A4 paper size, but this "
+                   "market prints on US Letter: say Letter (8.5 × 11 in)\n")
