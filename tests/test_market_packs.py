@@ -219,3 +219,15 @@ def test_cli_paper_sizes_for_mexico_and_germany(tmp_path):
                    "size, but this market prints on A4: say A4 (210 × 297 mm)\n"
                    f"label.es-MX.xlf:7:{X + len('Imprima la etiqueta de devolución en papel ')}: info    culture.paper-a4-in-letter-market \"A4\" is the A4 paper size, but this "
                    "market prints on US Letter: say Letter (8.5 × 11 in)\n")
+
+
+def test_letter_size_of_text_is_not_paper(check):
+    assert check("Change the letter size of the text.", "Change the letter size of the text.", "en-GB") == []
+    assert check("Use a formal letter format.", "Use a formal letter format.", "en-GB") == []
+    assert check("Print it on letter-size paper.", "Print it on letter-size paper.", "en-GB") == \
+        [("culture.paper-letter-in-a4-market", L, C + len("Print it on "))]
+
+
+def test_promo_code_glued_to_chinese_text(check):
+    assert check("Use coupon code SAVE4 now.", "立即使用优惠码SAVE4。", "zh-CN") == \
+        [("culture.taboo-number-four", L, C + len("立即使用优惠码"))]
