@@ -433,8 +433,11 @@ class PackSet:
                 continue
             # Time-limited per text and per run; a timeout is a notice, not a hung run (user_regex.py).
             for match in user_regex.finditer(rule.characters, text, f"rule {rule.id}"):
-                # Character rules say how the target language is written: not English copied from the source.
-                if match.end() > match.start() and not in_copied_text(pair, match.start(), match.end()):
+                # Typography and script rules say how the target language is written: not English
+                # copied from the source. Culture rules are about the market, where a copied "5 lb",
+                # "A4" or 👍 is as wrong as a translated one, so they see copied text too.
+                if match.end() > match.start() and (rule.category == "culture"
+                                                    or not in_copied_text(pair, match.start(), match.end())):
                     # Shown as written: the match ran on the masked text (placeholders blanked).
                     hits.append(Hit(rule, match.start(), match.end(), pair.target[match.start():match.end()]))
         return hits
