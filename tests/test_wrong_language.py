@@ -99,3 +99,13 @@ def test_cli_reports_an_english_sentence_in_a_po_catalog(tmp_path):
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["line"], f["column"], f["severity"]) for f in findings] == [(RULE, 7, 9, "warning")]
+
+
+def test_quoted_terms_and_options_in_parentheses_do_not_make_a_sentence_english(tmp_path):
+    # From Sphinx's Catalan and Indonesian catalogs: the English is what the user types.
+    write_tree(tmp_path, {
+        "help/en/a.md": "Separate source and build directories (y/n)\n\nemit colored output (default: auto-detect)\n",
+        "help/ca/a.md": "Separa els directoris «source» i «build» (s/n)\n",
+        "help/id/a.md": "Separa direktori source dan build (y/n)\n\nsiarkan output berwarna (default: auto-detect)\n",
+    })
+    assert found(check_tree(tmp_path, "help/ca/a.md", "help/id/a.md", select=(RULE,))) == []

@@ -134,17 +134,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # A token that is code, a path or an identifier (allow_empty, flatpages/default.html, IPv4, v2.1):
 # kept as it is in any language, and English-looking to a detector.
 _CODE_TOKEN = regex.compile(r"\S*[\p{N}_/@\\]\S*|\S*\p{L}\.\p{L}\S*|\S*\p{Ll}\p{Lu}\S*")
+# Quoted and parenthesized text: a term, a UI label or an option kept as it is ("source", «build»,
+# (default: auto-detect)); the sentence around it tells its language.
+_ASIDE = regex.compile(r'«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|"[^"\n]*"|‹[^›\n]*›|「[^」\n]*」|『[^』\n]*』|\([^()\n]*\)')
 _TOKEN_EDGES = "\"'“”‘’„«»‹›()[]{},;:!?.…–—-*•·|" + MASK
 
 
 def _judged(sentence: str) -> str | None:
     """The words of a sentence that tell its language, or None if there are too few.
 
-    Left out: protected text (placeholders, tags, links, code spans), code-like tokens, and
+    Left out: protected text (placeholders, tags, links, code spans), quoted or parenthesized
+    text, code-like tokens, and
     capitalized words inside the sentence, which are names kept in any language (OpenGIS
     Specification Geometry, True/False/None)."""
     kept = []
-    for index, token in enumerate(sentence.replace(MASK, " ").split()):
+    for index, token in enumerate(_ASIDE.sub(" ", sentence.replace(MASK, " ")).split()):
         if _CODE_TOKEN.fullmatch(token):
             continue
         word = token.strip(_TOKEN_EDGES)
