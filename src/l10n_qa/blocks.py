@@ -123,14 +123,18 @@ class OffsetsMap:
 
     `offsets[i]` is where character i of the text is in the file (an entity, an escape or a
     line break that a loader turned into one character points at its first raw character);
-    `offsets[len(text)]` is just after the last one.
+    `offsets[len(text)]` is just after the last one. `ends[i]`, where a loader knows it, is just
+    after character i's raw form (after the whole `&amp;`): a span then ends at its own last
+    character, not at the next one's place, which may lie past syntax the text leaves out (a
+    link's `](https://…)`, emphasis markers).
     """
 
-    __slots__ = ("lines", "offsets")
+    __slots__ = ("lines", "offsets", "ends")
 
-    def __init__(self, lines: LineIndex, offsets: list[int]):
+    def __init__(self, lines: LineIndex, offsets: list[int], ends: list[int] | None = None):
         self.lines = lines
         self.offsets = offsets
+        self.ends = ends
 
     def locate(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.offsets) - 1))
@@ -141,45 +145,70 @@ class OffsetsMap:
             return self.locate(0)
         offset = min(offset, len(self.offsets) - 1)
         last = self.offsets[offset - 1]
-        after = self.offsets[offset]
+        if self.ends is not None and offset - 1 < len(self.ends):
+            after = self.ends[offset - 1]
+        else:
+            after = self.offsets[offset]
         end_line = self.lines.locate(last)[0]
         # The next character's place, unless it is on another line (or before, after a reorder).
         if after > last and self.lines.locate(after)[0] == end_line:
             return self.lines.locate(after)
         return self.lines.locate(last + 1)
 
+    def with_syntax(self) -> "OffsetsMap":
+        """This map with spans that end at the next character's place: a span over a whole link,
+        image or code span then covers its syntax too (`[text](target)`), up to what follows."""
+        return OffsetsMap(self.lines, self.offsets)
+
     def slice(self, start: int, end: int) -> "OffsetsMap":
         """The map of text[start:end]."""
         tail = self.offsets[end] if end < len(self.offsets) else self.offsets[-1]
-        return OffsetsMap(self.lines, self.offsets[start:end] + [tail])
+        ends = self.ends[start:end] if self.ends is not None else None
+        return OffsetsMap(self.lines, self.offsets[start:end] + [tail], ends)
+
+
+def _piece_ends(offsets: list[int]) -> list[int]:
+    """Where each character of one contiguous piece ends: at the next character's place when that
+    is further on (an escape or entity read as one character), else one past its own."""
+    ends = [b if b > a else a + 1 for a, b in zip(offsets, offsets[1:])]
+    if offsets:
+        ends.append(offsets[-1] + 1)
+    return ends
 
 
 class TextBuilder:
-    """Builds a block's text piece by piece, remembering where each character came from."""
+    """Builds a block's text piece by piece, remembering where each character came from (and, for
+    spans, where its raw form ends)."""
 
-    __slots__ = ("pieces", "offsets", "length")
+    __slots__ = ("pieces", "offsets", "ends", "length")
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.offsets: list[int] = []
+        self.ends: list[int] = []
         self.length = 0
 
     def verbatim(self, text: str, raw_start: int) -> None:
         """Text copied from the file unchanged, starting at `raw_start`."""
         self.pieces.append(text)
         self.offsets.extend(range(raw_start, raw_start + len(text)))
+        self.ends.extend(range(raw_start + 1, raw_start + len(text) + 1))
         self.length += len(text)
 
-    def placed(self, text: str, offsets: list[int]) -> None:
-        """Text whose characters come from the given offsets (one each)."""
+    def placed(self, text: str, offsets: list[int], ends: list[int] | None = None) -> None:
+        """Text whose characters come from the given offsets (one each), a piece of the file
+        without gaps unless `ends` says where each character's raw form ends."""
         self.pieces.append(text)
         self.offsets.extend(offsets)
+        self.ends.extend(ends if ends is not None and len(ends) == len(offsets) else _piece_ends(offsets))
         self.length += len(text)
 
-    def stand_in(self, text: str, raw_offset: int) -> None:
-        """Text that stands for something else in the file (an entity, a line break)."""
+    def stand_in(self, text: str, raw_offset: int, raw_end: int | None = None) -> None:
+        """Text that stands for something else in the file (an entity, a line break), written
+        from `raw_offset` to `raw_end`."""
         self.pieces.append(text)
         self.offsets.extend([raw_offset] * len(text))
+        self.ends.extend([raw_end if raw_end is not None else raw_offset + 1] * len(text))
         self.length += len(text)
 
     def strip(self) -> None:
@@ -189,6 +218,7 @@ class TextBuilder:
         keep = len(text.rstrip()) - lead
         self.pieces = [text[lead:lead + keep]]
         self.offsets = self.offsets[lead:lead + keep]
+        self.ends = self.ends[lead:lead + keep]
         self.length = keep
 
     def text(self) -> str:
@@ -197,7 +227,7 @@ class TextBuilder:
     def finish(self, lines: LineIndex, end_offset: int | None = None) -> tuple[str, OffsetsMap]:
         if end_offset is None:
             end_offset = self.offsets[-1] + 1 if self.offsets else 0
-        return "".join(self.pieces), OffsetsMap(lines, self.offsets + [end_offset])
+        return "".join(self.pieces), OffsetsMap(lines, self.offsets + [end_offset], list(self.ends))
 
 
 _SKIPPABLE = frozenset(" \t\r\n\\\"'")

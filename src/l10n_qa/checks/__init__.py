@@ -6,6 +6,7 @@ from l10n_qa.checks.completeness import completeness, tree_completeness
 from l10n_qa.checks.encoding import encoding
 from l10n_qa.checks.grammar import languagetool
 from l10n_qa.checks.consistency import RULES as CONSISTENCY_RULES
+from l10n_qa.checks.language import wrong_language
 from l10n_qa.checks.legal import legal
 from l10n_qa.checks.length import length
 from l10n_qa.checks.locale_formats import locale_formats
@@ -27,7 +28,7 @@ from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
-    completeness, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
+    completeness, wrong_language, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
     legal, bidi_controls, rtl_text, rule_packs, locale_formats, typos, hunspell_spelling, length,
 )
 

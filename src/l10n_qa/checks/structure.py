@@ -11,6 +11,8 @@ extra one is an orphan (completeness).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from l10n_qa.blocks import KEYED_KINDS, AlignedBlock, Block, InlineRef, Pairing
 from l10n_qa.checks.registry import Rule, document_checker
 from l10n_qa.checks.urls import _url_key
@@ -117,6 +119,10 @@ def _compare_refs(placed, kind: str, source_refs: list[InlineRef], target_refs: 
             del left[index]
     # Markup checks report lost and added HTML tags; for HTML links only a changed target is ours.
     changes_only = kind in ("href", "src", "html-code")
+    # A changed or extra link, image or code span is reported over all of it, syntax included.
+    whole = getattr(placed.target_map, "with_syntax", None)
+    if whole is not None:
+        placed = replace(placed, target_map=whole())
     while unmatched and left:
         ref, partner = unmatched.pop(0), left.pop(0)
         is_code = kind in ("code", "html-code")

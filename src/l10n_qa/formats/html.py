@@ -217,11 +217,11 @@ class _Reader(HTMLParser):
         at = self.here()
         char = html.unescape(written)
         if self.in_title:
-            self.title.stand_in(char, at)
+            self.title.stand_in(char, at, at + len(written))
             return
         owner = self.block()
         if owner is not None:
-            owner.builder.stand_in(char, at)
+            owner.builder.stand_in(char, at, at + len(written))
 
     # blocks
     def flush_open(self) -> None:
@@ -252,17 +252,18 @@ class _Reader(HTMLParser):
     def emit_text(self, element: _Open) -> None:
         raw_text = element.builder.text()
         offsets = element.builder.offsets
+        ends = element.builder.ends
         # Collapse whitespace as a browser does, keeping track of where each character came from.
         out = TextBuilder()
         mapping = []  # raw text index → collapsed text index
         position = 0
         for m in _SPACE.finditer(raw_text):
-            out.placed(raw_text[position:m.start()], offsets[position:m.start()])
+            out.placed(raw_text[position:m.start()], offsets[position:m.start()], ends[position:m.start()])
             mapping.extend(range(out.length - (m.start() - position), out.length))
             mapping.extend([out.length] * (m.end() - m.start()))
-            out.stand_in(" ", offsets[m.start()])
+            out.stand_in(" ", offsets[m.start()], ends[m.end() - 1])
             position = m.end()
-        out.placed(raw_text[position:], offsets[position:])
+        out.placed(raw_text[position:], offsets[position:], ends[position:])
         mapping.extend(range(out.length - (len(raw_text) - position), out.length))
         mapping.append(out.length)
         text = out.text()

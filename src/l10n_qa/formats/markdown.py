@@ -19,6 +19,7 @@ the file, through front matter, CRLF line ends, multi-line paragraphs and table 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from l10n_qa.blocks import Block, InlineRef, OffsetsMap, TextBuilder, align
 from l10n_qa.formats import LoadError, LoadHints, decode_document
@@ -35,6 +36,9 @@ FRONT_MATTER_TEXT_FIELDS = frozenset({
     "seo_title", "seo_description", "meta_title", "meta_description", "og_title", "og_description",
     "sidebar_label", "linkTitle",
 })
+
+# An HTML block holding elements that the HTML loader makes blocks of is read by it, element by element.
+_HTML_BLOCK_ELEMENT = re.compile(r"<(?:table|tr|td|th|p|li|h[1-6]|dt|dd|caption|figcaption|summary)\b", re.I)
 
 _PARSER = None
 _OPENING_FENCE = re.compile(r"^-{3,}\s*$")
@@ -56,10 +60,41 @@ def load(path: str, data: bytes, hints: LoadHints) -> Document:
     text = decode_document(data)
     if path.lower().endswith(".mdx"):
         text = blank_mdx_code(text)
+    text = blank_admonition_markers(text)
     reader = _Reader(text)
     blocks = reader.read()
     return Document(path, "markdown", hints.target_locale, hints.source_locale, blocks=blocks,
                     comments=reader.comments)
+
+
+# A Docusaurus admonition (`:::note`, `:::tip[Title]`, `:::`) or Pandoc fenced div (`::: warning`)
+# marker: a line of three colons or more with at most a kind and a title.
+_ADMONITION = re.compile(r"^( {0,3}:{3,}[ \t]*(?:[\w-]+)?[ \t]*(?:\{[^{}\n]*\})?)(\[.*\]|[^\n]*)?[ \t]*$")
+
+
+def blank_admonition_markers(text: str) -> str:
+    """Admonition and fenced-div marker lines as spaces, outside fenced code. `:::note` is markup,
+    not prose: read as text it joined the note's first and last lines into one sentence that ends in
+    colons. Blanking (not removing) keeps every other line and column where it is in the file, and a
+    blank line ends the paragraph, so the note's text is a block of its own. A title written on the
+    marker line (`:::tip Title`, `:::tip[Title]`) is blanked too: indented on its own it would read
+    as code, and it is not checked."""
+    if ":::" not in text:
+        return text
+    lines = text.split("\n")
+    fence = None
+    for index, line in enumerate(lines):
+        opening = _MDX_FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if line.lstrip().startswith(":::") and _ADMONITION.match(line.rstrip("\r")):
+            lines[index] = "".join(c if c in "\r" else " " for c in line)
+    return "\n".join(lines)
 
 
 _MDX_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -191,9 +226,7 @@ class _Reader:
                 blocks.append(self.code_block(token))
             elif kind == "html_block":
                 new_item = False
-                block = self.html_block(token)
-                if block is not None:
-                    blocks.append(block)
+                blocks.extend(self.html_block(token))
         return blocks
 
     def line_origins(self, content: str, first_line: int) -> list[int]:
@@ -250,10 +283,10 @@ class _Reader:
         origins = self.line_origins(text, first) if text else [self.line_start(min(first, len(self.raw_lines) - 1))]
         return Block("code", text, OffsetsMap(self.lines, origins[:len(text) + 1]), info=token.info.strip())
 
-    def html_block(self, token) -> Block | None:
+    def html_block(self, token) -> list[Block]:
         content = token.content.rstrip("\n")
         if not content.strip():
-            return None
+            return []
         origins = self.line_origins(content, token.map[0])
         builder = TextBuilder()
         position = 0
@@ -265,9 +298,38 @@ class _Reader:
         builder.placed(content[position:], origins[position:len(content)])
         builder.strip()
         if not builder.length:
-            return None
+            return []
+        if _HTML_BLOCK_ELEMENT.search(content):
+            elements = self.html_elements(content, origins)
+            if elements:
+                return elements
         text, text_map = builder.finish(self.lines)
-        return Block("html", text, text_map)
+        return [Block("html", text, text_map)]
+
+    def html_elements(self, content: str, origins: list[int]) -> list[Block]:
+        """The blocks of an HTML block with block elements in it (a `<table>`, `<p>`s, a list), read
+        as the HTML loader reads a file: a cell or paragraph each, so a finding without a span of
+        its own points at its cell, not at the `<table>` line 50 lines above. Their positions in
+        the HTML block are mapped back to the file through `origins`."""
+        from l10n_qa.formats import html as html_format
+
+        reader = html_format._Reader(content)
+        try:
+            reader.feed(content)
+            reader.close()
+        except AssertionError:
+            return []
+        reader.flush_all()
+        blocks = []
+        last = len(origins) - 1
+        for block in reader.blocks:
+            old = block.text_map
+            if not isinstance(old, OffsetsMap):
+                return []
+            offsets = [origins[min(o, last)] for o in old.offsets]
+            ends = None if old.ends is None else [origins[min(e - 1, last)] + 1 for e in old.ends]
+            blocks.append(replace(block, text_map=OffsetsMap(self.lines, offsets, ends)))
+        return blocks
 
     def inline_comment(self, start: int, end: int) -> None:
         """The comment text[start:end] (from `<!--` to `-->`, file offsets) carries a directive."""
@@ -360,7 +422,7 @@ class _InlineText:
                 self.text(child.content)
             elif kind == "text_special":  # an escape (\*) or an entity (&amp;)
                 at = self.find(child.markup)
-                self.out.stand_in(child.content, self.origin(at))
+                self.out.stand_in(child.content, self.origin(at), self.origin(at + len(child.markup) - 1) + 1)
                 self.cursor = at + len(child.markup)
             elif kind == "softbreak":
                 at = self.find("\n")
