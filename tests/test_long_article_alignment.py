@@ -46,3 +46,16 @@ def test_a_long_changelog_translated_item_for_item_is_silent(tmp_path):
     write_tree(tmp_path, {"CHANGELOG.en-US.md": changelog(english), "CHANGELOG.es.md": changelog(spanish)})
     report = check_tree(tmp_path, "CHANGELOG.es.md")
     assert [(f.rule, f.line) for f in report.findings if not f.rule.startswith("completeness.")] == []
+
+
+def test_inline_code_compares_without_the_spaces_at_its_edges(tmp_path):
+    # element-ui's changelog: "InputNumber added `select `method" translated with `select`.
+    write_tree(tmp_path, {
+        "CHANGELOG.en-US.md": "- InputNumber added `select `method, #13286\n- Added `after-enter` and ` after-leave` events\n"
+                              "- Fixed `current-change` event\n",
+        "CHANGELOG.es.md": "- InputNumber se le ha añadido el método `select`, #13286\n"
+                           "- Añadidos los eventos `after-enter` y `after-leave`\n"
+                           "- Corregido el evento `current-current-change`\n"})
+    report = check_tree(tmp_path, "CHANGELOG.es.md", select=("structure",))
+    assert [(f.rule, f.line, f.column, f.matched) for f in report.findings] == [
+        ("structure.code-changed", 3, 23, "current-current-change")]
