@@ -744,13 +744,7 @@ def _align_structure(source: list[Block], target: list[Block]) -> list[AlignedBl
     if [b.kind for b in source] == [b.kind for b in target]:
         return [AlignedBlock(s, t) for s, t in zip(source, target)]
     n, m = len(source), len(target)
-    if n * m > 1_000_000:  # beyond a few thousand blocks, align by kind only
-        import difflib
-
-        matcher = difflib.SequenceMatcher(None, [b.kind for b in source], [b.kind for b in target], autojunk=False)
-        pairs = [(i, j) for a, b, size in matcher.get_matching_blocks() for i, j in zip(range(a, a + size), range(b, b + size))]
-    else:
-        pairs = _best_alignment(source, target)
+    pairs = _best_alignment(source, target) if n * m <= _FULL_ALIGNMENT_CELLS else _anchored_alignment(source, target)
     out: list[AlignedBlock] = []
     i = j = 0
     for a, b in pairs + [(n, m)]:
@@ -766,14 +760,64 @@ def _align_structure(source: list[Block], target: list[Block]) -> list[AlignedBl
     return out
 
 
-def _best_alignment(source: list[Block], target: list[Block]) -> list[tuple[int, int]]:
+def _length_ratio(source: list[Block], target: list[Block]) -> float:
+    """How much longer the translation runs than the source, overall (German ~1.2, Chinese ~0.4)."""
+    return (sum(len(b.text) for b in target) + 1) / (sum(len(b.text) for b in source) + 1)
+
+
+# The full alignment's table has n × m cells: past this, a long document is cut at anchors first.
+_FULL_ALIGNMENT_CELLS = 1_000_000
+
+
+def _anchored_alignment(source: list[Block], target: list[Block]) -> list[tuple[int, int]]:
+    """Align a long document (a changelog of 2,000 list items) in pieces. Aligning it by block kind
+    alone pairs every item after the first one the translation leaves out with the wrong source
+    item, and each checker then compares unrelated texts. So first pair the blocks whose
+    translation-proof features (numbers, code, links, names) are the same and in the same order,
+    then align the stretches between those anchors fully, or by kind where one is still too long."""
+    import difflib
+
+    def signature(block: Block) -> tuple:
+        features = _features(block)
+        # A block without features (a bare "Bug fixes") is no anchor: give each its own signature.
+        return (block.kind, tuple(sorted(features.items()))) if features else (id(block),)
+
+    ratio = _length_ratio(source, target)
+    matcher = difflib.SequenceMatcher(None, [signature(b) for b in source], [signature(b) for b in target],
+                                      autojunk=False)
+    anchors = [(i, j) for a, b, size in matcher.get_matching_blocks()
+               for i, j in zip(range(a, a + size), range(b, b + size))]
+    pairs: list[tuple[int, int]] = []
+    start_i = start_j = 0
+    for a, b in anchors + [(len(source), len(target))]:
+        gap_source, gap_target = source[start_i:a], target[start_j:b]
+        if gap_source and gap_target:
+            if len(gap_source) * len(gap_target) <= _FULL_ALIGNMENT_CELLS:
+                # Position and the length ratio count in the whole document: a short stretch's own,
+                # with one block left out, would only mislead.
+                inner = _best_alignment(gap_source, gap_target, (start_i, start_j, len(source), len(target), ratio))
+            else:
+                kinds = difflib.SequenceMatcher(None, [x.kind for x in gap_source], [x.kind for x in gap_target],
+                                                autojunk=False)
+                inner = [(i, j) for x, y, size in kinds.get_matching_blocks()
+                         for i, j in zip(range(x, x + size), range(y, y + size))]
+            pairs += [(start_i + i, start_j + j) for i, j in inner]
+        if a < len(source) and b < len(target):
+            pairs.append((a, b))
+        start_i, start_j = a + 1, b + 1
+    return pairs
+
+
+def _best_alignment(source: list[Block], target: list[Block],
+                    within: tuple[int, int, int, int, float] | None = None) -> list[tuple[int, int]]:
     """The order-keeping pairing of same-kind blocks that is most alike (Needleman–Wunsch without
     gap costs: every pair scores at least 1, so as many blocks as possible are paired, and what
-    they share decides which ones)."""
+    they share decides which ones). `within` = (first source index, first target index, source
+    length, target length, length ratio) when the blocks are a stretch of longer documents."""
     n, m = len(source), len(target)
+    first_i, first_j, whole_n, whole_m, ratio = within or (0, 0, n, m, _length_ratio(source, target))
     source_features = [_features(b) for b in source]
     target_features = [_features(b) for b in target]
-    ratio = (sum(len(b.text) for b in target) + 1) / (sum(len(b.text) for b in source) + 1)
 
     def score(i: int, j: int) -> float:
         s, t = source[i], target[j]
@@ -787,8 +831,11 @@ def _best_alignment(source: list[Block], target: list[Block]) -> list[tuple[int,
         # Length tells little about a few words ("One" / "Eins"), much about sentences.
         closeness = shortest / (shortest + 30) / (1 + abs(math.log(length)) * 2)
         level = 0.5 if s.level == t.level else 0.0
+        # A block kept word for word (a component or product name) is most likely its own translation.
+        if s.text.strip() == t.text.strip():
+            level += 1.0
         # Blocks keep their place in the article: with nothing else to tell, pair by relative position.
-        position = 0.5 * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
+        position = 0.5 * (1 - abs((first_i + i + 0.5) / whole_n - (first_j + j + 0.5) / whole_m))
         return 1.0 + 2 * shared + closeness + level + position
 
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
