@@ -284,3 +284,26 @@ def test_changes_are_debounced_and_only_the_last_buffer_is_published(project, cl
     with pytest.raises(queue.Empty):
         lsp.messages.get(timeout=CHANGE_DELAY + 3)  # a timer left running would have checked by now
     assert lsp.close() == 0
+
+
+def _code_actions(lsp: LspClient, uri: str, line: int, character: int):
+    position = {"line": line, "character": character}
+    return lsp.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                   "range": {"start": position, "end": position},
+                                                   "context": {"diagnostics": []}})["result"]
+
+
+def test_no_quick_fix_from_a_check_of_an_older_buffer(project, client):
+    lsp = client()
+    _initialize(lsp, project)
+    uri = lsp.open(project / "help" / "de-DE" / "refunds.md", SPACED)
+    assert [d["code"] for d in lsp.diagnostics(uri)] == ["whitespace.double-space"]
+    # A line inserted above: until the debounced check has run, the old edit would hit the wrong line.
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                          "contentChanges": [{"text": "\n" + SPACED}]})
+    assert _code_actions(lsp, uri, 2, 10) is None
+    [diagnostic] = lsp.diagnostics(uri)
+    assert diagnostic["range"]["start"] == {"line": 3, "character": 9}
+    [action] = _code_actions(lsp, uri, 3, 10)
+    assert action["edit"]["changes"][uri][0]["range"]["start"] == {"line": 3, "character": 9}
+    assert lsp.close() == 0
