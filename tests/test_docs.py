@@ -16,6 +16,18 @@ def test_rules_reference_is_up_to_date():
         "docs/rules.md is stale: run `l10n-qa rules --format markdown > docs/rules.md`")
 
 
+def test_every_rule_in_the_reference_links_to_its_page():
+    import re
+
+    from l10n_qa.checks import RULES
+
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    links = re.findall(r"^### \[`([^`]+)`\]\((rules/[^)]+)\)", text, flags=re.MULTILINE)
+    assert sorted(rule_id for rule_id, _ in links) == sorted(RULES)
+    for rule_id, link in links:
+        assert link == f"rules/{rule_id}.md" and (ROOT / "docs" / link).is_file(), link
+
+
 def test_every_rule_has_rationale_and_a_category_prefix():
     from l10n_qa.checks import RULES
 

@@ -386,3 +386,59 @@ def test_fifteen_thousand_findings_stay_quick_to_search(browser, tmp_path):
     group.find_element(By.CSS_SELECTOR, ".toggle").click()
     assert group.get_attribute("class") == "file collapsed"
     assert visible_count(browser) == 500 - in_group
+
+
+# D13 of ../shared/fuzz-repro: terminal escapes, other controls and zero-width characters from content.
+ESCAPES_PO = ('msgid "Order 12: Hello"\n'
+              'msgstr "Bestellung 13: \x1b]0;owned\x07\x1b[2J\x1b[32mAll checks passed\x1b[0m\u200b"\n')
+
+
+class _Texts(HTMLParser):
+    """The page's text (what a browser renders, outside the report's own script and style)."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.texts.append(data)
+
+
+def test_control_and_zero_width_characters_are_shown_as_marks_in_the_html(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "locale" / "de" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locale" / "de" / "LC_MESSAGES" / "m.po").write_text(ESCAPES_PO, encoding="utf-8")
+    result = l10n_qa("check", ".", "-f", "html:r.html", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    for invisible in ("\x1b", "\x07", "\u200b"):
+        assert invisible not in page
+    parser = _Texts()
+    parser.feed(page)
+    text = "".join(parser.texts)
+    assert ("Bestellung 13: <U+001B>]0;owned<U+0007><U+001B>[2J<U+001B>[32mAll checks passed<U+001B>[0m<U+200B>"
+            in text)
+
+
+@needs_browser
+def test_control_characters_render_as_marks_in_the_browser(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    report = write_report(tmp_path / "r.html", [finding(
+        rule="number.changed", category="number", message="number `13` does not match the source's `12`",
+        path="help/de-DE/\x1b[31mred.md", source="Order 12", target="Bestellung 13\x1b[2J\u200b", matched="13")])
+    browser.get(report.as_uri())
+    assert browser.execute_script("return /[\\u001b\\u200b]/.test(document.body.textContent)") is False
+    row = browser.find_element(By.CSS_SELECTOR, "tr.finding")
+    target = row.find_element(By.CSS_SELECTOR, "td.target")
+    assert target.text == "Bestellung 13<U+001B>[2J<U+200B>"
+    assert target.find_element(By.TAG_NAME, "mark").text == "13"
+    assert [mark.text for mark in target.find_elements(By.CSS_SELECTOR, ".ctl")] == ["<U+001B>", "<U+200B>"]
+    assert row.find_element(By.CSS_SELECTOR, "td.where .path").text == "help/de-DE/<U+001B>[31mred.md"

@@ -19,6 +19,9 @@ import pytest
 pytest.importorskip("pygls")
 
 from l10n_qa.checks import RULES  # noqa: E402
+from l10n_qa.lsp_server import CHANGE_DELAY  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = "# Refunds\n\nOpen {order_id} to ask for a refund within 30 days.\n"
 # An emoji is one code point but two UTF-16 units: the columns after it show the conversion.
@@ -201,4 +204,106 @@ def test_a_file_of_a_format_we_do_not_read_gets_no_diagnostics(project, client):
     script = project / "tool.py"
     uri = lsp.open(script, "print('hello')\n")
     assert lsp.diagnostics(uri) == []
+    assert lsp.close() == 0
+
+
+# A double space after an emoji: the fix's code-point columns differ from the UTF-16 characters.
+SPACED = "# Erstattungen\n\n🙂 Öffnen  Sie {order_id}, um innerhalb von 30 Tagen eine Erstattung zu beantragen.\n"
+
+
+def _apply(text: str, edit: dict) -> str:
+    """Apply one LSP TextEdit (UTF-16 positions) to a text, as an editor does."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(position: dict) -> int:
+        line = lines[position["line"]]
+        units = line.encode("utf-16-le")[:2 * position["character"]].decode("utf-16-le")
+        return sum(len(earlier) for earlier in lines[:position["line"]]) + len(units)
+
+    start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+    return text[:start] + edit["newText"] + text[end:]
+
+
+def test_quick_fix_edits_the_buffer_in_utf16_and_the_finding_goes(project, client):
+    lsp = client()
+    capabilities = _initialize(lsp, project)["capabilities"]
+    assert capabilities["codeActionProvider"] == {"codeActionKinds": ["quickfix"]}
+    target = project / "help" / "de-DE" / "refunds.md"
+    uri = lsp.open(target, SPACED)
+    [diagnostic] = lsp.diagnostics(uri)
+    assert _simple([diagnostic]) == [("whitespace.double-space", 2, 2, 9, 2, 11, "l10n-qa")]
+    # The built-in rule's page, in the docs of this checkout (RULES_DOCS_BASE is relative).
+    page = ROOT / "docs" / "rules" / "whitespace.double-space.md"
+    assert diagnostic["codeDescription"] == {"href": page.as_uri()}
+
+    answer = lsp.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 2, "character": 10}, "end": {"line": 2, "character": 10}},
+        "context": {"diagnostics": [diagnostic]}})
+    [action] = answer["result"]
+    assert action["kind"] == "quickfix" and action["isPreferred"] is True
+    assert action["title"] == "Fix whitespace.double-space: replace “  ” with “ ”"
+    assert action["diagnostics"] == [diagnostic]
+    [edit] = action["edit"]["changes"][uri]
+    assert edit == {"range": {"start": {"line": 2, "character": 9}, "end": {"line": 2, "character": 11}},
+                    "newText": " "}
+    # No action away from the diagnostic.
+    elsewhere = lsp.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
+        "context": {"diagnostics": []}})
+    assert elsewhere["result"] is None
+
+    fixed = _apply(SPACED, edit)
+    assert fixed == SPACED.replace("Öffnen  Sie", "Öffnen Sie")
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                          "contentChanges": [{"text": fixed}]})
+    assert lsp.diagnostics(uri) == []
+    assert lsp.close() == 0
+    assert target.read_text(encoding="utf-8") == ON_DISK  # the edit is the editor's, never the server's
+
+
+def test_changes_are_debounced_and_only_the_last_buffer_is_published(project, client):
+    lsp = client()
+    _initialize(lsp, project)
+    uri = lsp.open(project / "help" / "de-DE" / "refunds.md", SPACED)
+    assert [d["code"] for d in lsp.diagnostics(uri)] == ["whitespace.double-space"]
+    # A burst of edits, as typing sends them: each buffer has another problem, the last none.
+    burst = [BUFFER, SPACED, SPACED.replace("30", "31"), SPACED.replace("Öffnen  Sie", "Öffnen Sie")]
+    for version, text in enumerate(burst, start=2):
+        lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                              "contentChanges": [{"text": text}]})
+    published = lsp.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    # One check, after the last change: nothing for the intermediate buffers.
+    assert published["params"] == {"uri": uri, "diagnostics": [], "version": 5}
+    # Save publishes at once, and the wait of a change before it is cancelled (no second publish).
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 6},
+                                          "contentChanges": [{"text": BUFFER}]})
+    lsp.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    saved = lsp.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    assert saved["params"]["version"] == 6
+    assert [d["code"] for d in saved["params"]["diagnostics"]] == ["placeholder.missing", "number.changed"]
+    with pytest.raises(queue.Empty):
+        lsp.messages.get(timeout=CHANGE_DELAY + 3)  # a timer left running would have checked by now
+    assert lsp.close() == 0
+
+
+def _code_actions(lsp: LspClient, uri: str, line: int, character: int):
+    position = {"line": line, "character": character}
+    return lsp.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                   "range": {"start": position, "end": position},
+                                                   "context": {"diagnostics": []}})["result"]
+
+
+def test_no_quick_fix_from_a_check_of_an_older_buffer(project, client):
+    lsp = client()
+    _initialize(lsp, project)
+    uri = lsp.open(project / "help" / "de-DE" / "refunds.md", SPACED)
+    assert [d["code"] for d in lsp.diagnostics(uri)] == ["whitespace.double-space"]
+    # A line inserted above: until the debounced check has run, the old edit would hit the wrong line.
+    lsp.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                          "contentChanges": [{"text": "\n" + SPACED}]})
+    assert _code_actions(lsp, uri, 2, 10) is None
+    [diagnostic] = lsp.diagnostics(uri)
+    assert diagnostic["range"]["start"] == {"line": 3, "character": 9}
+    [action] = _code_actions(lsp, uri, 3, 10)
+    assert action["edit"]["changes"][uri][0]["range"]["start"] == {"line": 3, "character": 9}
     assert lsp.close() == 0

@@ -19,7 +19,8 @@ from l10n_qa.rule_text import example_table
 # Where a rule's page is, for SARIF `helpUri`: relative to the root of the l10n-qa repository, since
 # the repository has no public address yet (README's install lines say `<owner>`). SARIF asks for an
 # absolute URI: once the repository has its home, put its rules folder here, e.g.
-# https://github.com/OWNER/l10n-qa/blob/main/docs/rules/ — every helpUri follows.
+# https://github.com/OWNER/l10n-qa/blob/main/docs/rules/ — every helpUri follows. (The editor server
+# links a relative base to the installed docs/rules/ as file://, an absolute one as it is.)
 RULES_DOCS_BASE = "docs/rules/"
 
 

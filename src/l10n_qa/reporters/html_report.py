@@ -5,9 +5,9 @@ locale × category heat map (a click filters the list), then every finding with 
 side by side, grouped by file, filterable by locale (a language such as `ar` takes in `ar-SA`),
 severity, category and text, and paginated so that a run with tens of thousands of findings stays
 quick to search. Each text carries its locale's `lang` and `dir`, so Arabic or Hebrew targets render
-right to left; bidi controls (U+202E and kin) are shown as visible `<U+202E>` marks, never applied, so
-the report cannot be made to show a disguised text; right-to-left words quoted in English messages
-are isolated in `<bdi>`. Everything is inline — styles, script, charts — and a Content-Security-Policy
+right to left; control, bidi and zero-width characters (ESC, U+202E and kin) are shown as visible
+`<U+202E>` marks, never applied, so the report cannot be made to show a disguised text; right-to-left
+words quoted in English messages are isolated in `<bdi>`. Everything is inline — styles, script, charts — and a Content-Security-Policy
 forbids the page any network request.
 """
 
@@ -25,13 +25,11 @@ import regex
 
 from l10n_qa import __version__
 from l10n_qa.model import CATEGORIES, Finding, Locale, Report
+from l10n_qa.reporters.visible import INVISIBLE
 
 SEVERITIES = ("error", "warning", "info")
 _COLOURS = {"error": "#c62828", "warning": "#d98200", "info": "#1f6fb2"}
 PAGE_SIZE = 500  # findings per page: a search re-lays out at most this many rows
-# Characters that reorder text without being seen (Trojan Source, CVE-2021-42574): the report shows
-# them as marks instead of letting them act, so a disguised "exe.pdf" is seen for what it is.
-_BIDI_CONTROLS = regex.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A run of right-to-left text (strong R/AL letters, with the digits, spaces and separators inside it),
 # isolated in an English message so its neighbours' punctuation stays in place.
 _RTL_RUN = regex.compile(r"[\p{bc=R}\p{bc=AL}](?:[\p{bc=R}\p{bc=AL}\p{bc=NSM}\p{bc=AN}\p{bc=EN}\p{bc=WS}\p{bc=CS}]*"
@@ -48,9 +46,11 @@ def _direction(tag: str) -> str:
 
 
 def _show(text: str) -> str:
-    """Escaped for HTML, every bidi control replaced by a visible mark."""
-    return _BIDI_CONTROLS.sub(
-        lambda m: f'<span class="ctl" title="invisible bidi control">&lt;U+{ord(m.group()):04X}&gt;</span>', escape(text))
+    """Escaped for HTML, every control, bidi or zero-width character (the set the text report shows,
+    reporters.visible) replaced by a visible mark: bidi controls would reorder the page (Trojan Source,
+    CVE-2021-42574, a disguised "exe.pdf"), ESC and other controls would be invisible or garbage."""
+    return INVISIBLE.sub(
+        lambda m: f'<span class="ctl" title="invisible character">&lt;U+{ord(m.group()):04X}&gt;</span>', escape(text))
 
 
 def _prose(text: str) -> str:
@@ -270,7 +270,7 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
     if report.errors:
         w('<section id="errors"><h2>Files that could not be checked</h2><ul>')
         for error in report.errors:
-            w(f"<li><code>{escape(str(error))}</code></li>")
+            w(f"<li><code>{_show(str(error))}</code></li>")
         w("</ul></section>\n")
     if report.suppressed:
         w(f'<section id="suppressed"><h2>Suppressed ({len(report.suppressed)})</h2><table class="plain">'
@@ -279,7 +279,7 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
             f = item.finding
             until = f" (until {escape(item.until)})" if item.until else ""
             w(f"<tr><td><code>{escape(f.rule)}</code> {_prose(f.message)}</td><td>{_show(f.path)}:{f.line}:{f.column}</td>"
-              f"<td>{escape(item.reason) or '<em>no reason given</em>'}</td><td>{escape(item.origin)}{until}</td></tr>")
+              f"<td>{_show(item.reason) or '<em>no reason given</em>'}</td><td>{_show(item.origin)}{until}</td></tr>")
         w("</tbody></table></section>\n")
     if report.baseline is not None:
         w(f'<section id="baseline"><h2>Baseline</h2><p>{report.baselined} known findings hidden by '
@@ -288,7 +288,7 @@ def render(report: Report, out: TextIO, *, color: bool | None = None, quiet: boo
             w(f"<p>{len(report.stale)} entries match no finding any more (fixed?); "
               "<code>l10n-qa baseline prune</code> removes them:</p><ul>")
             for entry in report.stale:
-                w(f"<li><code>{escape(entry.path)}</code> <code>{escape(entry.rule)}</code> {escape(entry.matched)}</li>")
+                w(f"<li><code>{_show(entry.path)}</code> <code>{escape(entry.rule)}</code> {_show(entry.matched)}</li>")
             w("</ul>")
         w("</section>\n")
     w(f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
