@@ -235,3 +235,32 @@ def test_samples_german_refund_article_names_the_widget_button_wrongly():
         other = l10n_qa("check", f"samples/help/{locale}/billing/refunds.md", "--format", "json",
                         "--select", "glossary.ui-label", cwd=ROOT)
         assert json.loads(other.stdout)["findings"] == []
+
+
+MACROS_DE = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en-US" target-language="de-DE" original="macros.json" datatype="plaintext">
+    <body>
+      <trans-unit id="password_reset">
+        <source>Click <ph id="1">&lt;b&gt;</ph>Forgot password?<ph id="2">&lt;/b&gt;</ph> on the sign-in page.</source>
+        <target state="translated">Klicken Sie auf <ph id="1">&lt;b&gt;</ph>Kennwort vergessen?<ph id="2">&lt;/b&gt;</ph>.</target>
+      </trans-unit>
+      <trans-unit id="open_ticket">
+        <source>Click <ph id="1">&lt;b&gt;</ph>Open<ph id="2">&lt;/b&gt;</ph> to see the ticket.</source>
+        <target state="translated">Klicken Sie auf <ph id="1">&lt;b&gt;</ph>Öffnen<ph id="2">&lt;/b&gt;</ph>.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_bold_native_code_in_xliff_replies_marks_a_label(configured):
+    (configured / "replies" / "macros.de-DE.xlf").write_text(MACROS_DE, encoding="utf-8")
+    result = l10n_qa("check", "replies/macros.de-DE.xlf", "--format", "json", "--select", "glossary.ui-label",
+                     cwd=configured)
+    assert result.returncode == 0, result.stderr
+    # The macro file is a reply (its path says so), not a UI catalog: its own labels are checked.
+    assert _findings(result) == [("replies/macros.de-DE.xlf", 7, 77, 7, "Kennwort vergessen?",
+                                  'write "Passwort vergessen?"', "warning")]
