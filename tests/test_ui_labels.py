@@ -250,6 +250,10 @@ MACROS_DE = """\
         <source>Click <ph id="1">&lt;b&gt;</ph>Open<ph id="2">&lt;/b&gt;</ph> to see the ticket.</source>
         <target state="translated">Klicken Sie auf <ph id="1">&lt;b&gt;</ph>Öffnen<ph id="2">&lt;/b&gt;</ph>.</target>
       </trans-unit>
+      <trans-unit id="refund">
+        <source>Click <bpt id="1">&lt;strong&gt;</bpt>Request a refund<ept id="1">&lt;/strong&gt;</ept>.</source>
+        <target state="final">Klicken Sie auf <bpt id="1">&lt;strong&gt;</bpt>Erstattung beantragen<ept id="1">&lt;/strong&gt;</ept>.</target>
+      </trans-unit>
     </body>
   </file>
 </xliff>
@@ -263,4 +267,6 @@ def test_bold_native_code_in_xliff_replies_marks_a_label(configured):
     assert result.returncode == 0, result.stderr
     # The macro file is a reply (its path says so), not a UI catalog: its own labels are checked.
     assert _findings(result) == [("replies/macros.de-DE.xlf", 7, 77, 7, "Kennwort vergessen?",
-                                  'write "Passwort vergessen?"', "warning")]
+                                  'write "Passwort vergessen?"', "warning"),
+                                 ("replies/macros.de-DE.xlf", 15, 79, 15, "Erstattung beantragen",
+                                  'write "Erstattung anfordern"', "warning")]

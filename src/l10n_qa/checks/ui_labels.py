@@ -34,8 +34,9 @@ UI_LABEL = Rule(
 
 # Labels the text marks itself: HTML bold and key tags kept in the text (HTML articles, XLIFF, replies)
 # and Markdown bold kept as written (a reply body is not parsed as Markdown).
-# In XLIFF 1.2 the tags are native code inside placeholders: <ph id="1"><b></ph>Send<ph id="2"></b></ph>.
-_TAGGED = re.compile(r"<(b|strong|kbd)\b[^>]*>(?:</(?:ph|it)>)?([^<>]+)(?:<(?:ph|it)\b[^>]*>)?</\1\s*>",
+# In XLIFF 1.2 the tags are native code inside placeholders: <ph id="1"><b></ph>Send<ph id="2"></b></ph>,
+# <bpt id="1"><b></bpt>Send<ept id="1"></b></ept>.
+_TAGGED = re.compile(r"<(b|strong|kbd)\b[^>]*>(?:</(?:ph|it|bpt)>)?([^<>]+)(?:<(?:ph|it|ept)\b[^>]*>)?</\1\s*>",
                      re.IGNORECASE)
 _MARKDOWN_BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*|__(?=\S)([^_\n]+?)(?<=\S)__")
 # Quoted phrases, in the quotation marks of the languages we meet: "…", “…”, „…“, «…», 「…」, 『…』.
