@@ -270,3 +270,30 @@ def test_bold_native_code_in_xliff_replies_marks_a_label(configured):
                                   'write "Passwort vergessen?"', "warning"),
                                  ("replies/macros.de-DE.xlf", 15, 79, 15, "Erstattung beantragen",
                                   'write "Erstattung anfordern"', "warning")]
+
+
+@pytest.mark.parametrize("source, target, start, end", [
+    # Curly English quotes in the source, French guillemets (with no-break spaces) in the target.
+    ("Click “Request a refund”.", "Cliquez sur « Demander le remboursement ».", 14, 39),
+    # Japanese corner brackets in the target.
+    ("Click “Request a refund”.", "「払い戻しを依頼」をクリックします。", 1, 8),
+    # A kbd key in a menu path: the step after the separator.
+    ("Open <kbd>Settings › Request a refund</kbd>.", "Ouvrez <kbd>Paramètres › Remboursement</kbd>.", 25, 38),
+])
+def test_quoted_and_kbd_labels_point_at_the_targets_label(source, target, start, end):
+    from l10n_qa.checks import CheckContext, Pair
+    from l10n_qa.checks.ui_labels import ui_labels
+    from l10n_qa.model import FixedPosition, Locale, Segment
+    from l10n_qa.packs.ui_catalog import CatalogEntry, LabelIndex
+
+    index = LabelIndex()
+    locale = "ja" if "「" in target else "fr"
+    index.add(locale, CatalogEntry("Request a refund", "返金を申請" if locale == "ja" else "Demander un remboursement",
+                                   "ui.po", 12))
+    index.add("fr", CatalogEntry("Settings", "Paramètres", "ui.po", 20))
+    segment = Segment("k", source, target, Locale.parse("en-US"), Locale.parse(locale), "a.md", FixedPosition(1, 1),
+                      content_type="article")
+    hits = list(ui_labels.run(Pair(segment, CheckContext(enabled=frozenset({"glossary.ui-label"}), ui_labels=index))))
+    assert [(h.rule, h.start, h.end, h.matched) for h in hits] == [("glossary.ui-label", start, end, target[start:end])]
+    assert hits[0].message.endswith("in the UI catalog (ui.po:12), not \"" + target[start:end]
+                                    + "\": name it as the screen shows it")
