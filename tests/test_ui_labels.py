@@ -297,3 +297,14 @@ def test_quoted_and_kbd_labels_point_at_the_targets_label(source, target, start,
     assert [(h.rule, h.start, h.end, h.matched) for h in hits] == [("glossary.ui-label", start, end, target[start:end])]
     assert hits[0].message.endswith("in the UI catalog (ui.po:12), not \"" + target[start:end]
                                     + "\": name it as the screen shows it")
+
+
+def test_shards_compare_with_the_catalogs_of_the_whole_run(tmp_path):
+    """The catalog is in one shard only; the articles of the other are still checked against it."""
+    root = _repo(tmp_path, "source_locale: en-US\n")
+    found = []
+    for shard in ("1/2", "2/2"):
+        result = l10n_qa("check", "--format", "json", "--select", "glossary.ui-label", "--shard", shard, cwd=root)
+        assert result.returncode == 0, result.stderr
+        found += _findings(result)
+    assert sorted(found) == sorted(EXPECTED)

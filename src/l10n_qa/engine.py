@@ -603,6 +603,9 @@ class Run:
             tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
         except GlobTooSlow as exc:  # a config path pattern that backtracks without end (D67)
             raise RunError(str(exc)) from None
+        # glossary.ui-label compares with the UI catalogs of the whole run, also when --changed-since
+        # or --shard check only some of its files.
+        self.settings = ui_catalog.pinned(tasks, self.settings)
         if self.options.changed_since:
             from l10n_qa.changes import GitError, changed_files, keep_changed
 

@@ -129,6 +129,16 @@ def catalogs_of_run(tasks, configured) -> list[str]:
     return sorted(found)
 
 
+def pinned(tasks, settings):
+    """The settings with `ui_catalogs` fixed to the catalogs of these (the whole run's) files, so that
+    a run narrowed afterwards (--changed-since, --shard) still compares with every catalog."""
+    from dataclasses import replace
+
+    if RULE_ID not in settings.enabled or settings.ui_catalogs is not None:
+        return settings
+    return replace(settings, ui_catalogs=tuple(catalogs_of_run(tasks, None)))
+
+
 def for_run(tasks, settings):
     """The settings with the run's label index, and (path, message) problems; unchanged when the rule is off."""
     from dataclasses import replace
