@@ -213,7 +213,7 @@ def test_a_configured_catalog_that_is_no_catalog_is_an_input_error_and_the_rest_
     assert result.returncode == 2
     report = json.loads(result.stdout)
     assert report["errors"] == [{"path": "help/en-US/guide.md", "line": None,
-                                 "message": "a UI catalog must be a PO or XLIFF file"}]
+                                 "message": "a UI catalog must be a PO, XLIFF or i18next JSON file"}]
     assert len([f for f in report["findings"] if f["rule"] == "glossary.ui-label"]) == len(EXPECTED)
 
 
@@ -308,3 +308,34 @@ def test_shards_compare_with_the_catalogs_of_the_whole_run(tmp_path):
         assert result.returncode == 0, result.stderr
         found += _findings(result)
     assert sorted(found) == sorted(EXPECTED)
+
+
+def test_i18next_json_catalogs_pair_each_key_with_the_source_locale_file(tmp_path):
+    root = _repo(tmp_path, "source_locale: en-US\nui_catalogs: [web/locales/*/translation.json]\n")
+    (root / CATALOG_PATH).unlink()
+    for locale, refund, billing in (("en", "Request a refund", "Billing"), ("de", "Erstattung anfordern", "Abrechnung")):
+        path = root / "web" / "locales" / locale / "translation.json"
+        path.parent.mkdir(parents=True)
+        path.write_text('{\n  "orders": {\n    "refund": "%s"\n  },\n  "menu": {"billing": "%s"}\n}\n' % (refund, billing),
+                        encoding="utf-8")
+    result = l10n_qa("check", "help/de-DE/guide.md", "--format", "json", "--select", "glossary.ui-label", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert _findings(result) == [
+        ("help/de-DE/guide.md", 3, 22, 3, "Erstattung beantragen", 'write "Erstattung anfordern"', "warning"),
+        ("help/de-DE/guide.md", 4, 35, 4, "Zahlungen", 'write "Abrechnung"', "warning")]
+    messages = [f["message"] for f in json.loads(result.stdout)["findings"]]
+    assert "(web/locales/de/translation.json:3)" in messages[0] and "(web/locales/de/translation.json:5)" in messages[1]
+
+
+def test_an_i18next_catalog_without_its_source_file_is_an_input_error(tmp_path):
+    root = _repo(tmp_path, "source_locale: en-US\nui_catalogs: [web/locales/*/translation.json]\n")
+    path = root / "web" / "locales" / "de" / "translation.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"orders": {"refund": "Erstattung anfordern"}}\n', encoding="utf-8")
+    result = l10n_qa("check", "help/de-DE/guide.md", "--format", "json", "--select", "glossary.ui-label", cwd=root)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert report["errors"] == [{"path": "web/locales/de/translation.json", "line": None,
+                                 "message": "UI catalog: no en-US file beside it to take the source texts from "
+                                            "(expected web/locales/en-US/translation.json)"}]
+    assert "Traceback" not in result.stderr

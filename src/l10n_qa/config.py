@@ -107,7 +107,7 @@ _KEYS = {
     "extends": "config files (relative to this file) whose settings this one starts from",
     "root": "true: do not merge the configs of the folders above this one",
     "length": "length limits per content set name or content type: {ui: 40, sms: {max: 1, unit: sms}}",
-    "ui_catalogs": "PO/XLIFF UI catalogs (globs relative to this file) whose translations articles and replies must use for UI labels",
+    "ui_catalogs": "PO, XLIFF or i18next JSON UI catalogs (globs relative to this file) whose translations articles and replies must use for UI labels",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")

@@ -511,7 +511,7 @@ class Run:
             raise RunError(f"{exc}{where}") from None
         self.settings = replace(settings, rule_packs=rule_pack_files(config), markets=tuple(config.markets.items()),
                                 registers=tuple(config.formality.items()), length_limits=tuple(config.length.items()),
-                                ui_catalogs=config.ui_catalogs)
+                                ui_catalogs=config.ui_catalogs, ui_source_locale=str(config.source_locale or ""))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
         self.shard = self._shard()

@@ -24,7 +24,8 @@ UI_LABEL = Rule(
     "Help articles and replies tell customers what to click; the words must be the ones on the screen. "
     "Each bold (`**…**`, <b>, <strong>), <kbd> or quoted phrase of the source, and each step of a menu "
     "path (\"Settings > Billing\"), is looked up among the source strings of the repository's UI catalogs "
-    "(config `ui_catalogs:`, else the PO/XLIFF UI catalogs checked in the same run), exactly, then "
+    "(PO, XLIFF or i18next JSON named by config `ui_catalogs:`, else the PO/XLIFF UI catalogs checked in "
+    "the same run), exactly, then "
     "ignoring case and trailing punctuation. When the catalog translates it for the target locale, that "
     "translation must appear in the translated segment. Write the label as the catalog does (the "
     "suggestion); if the catalog is wrong, fix the catalog. Labels the catalog does not hold are not checked.",

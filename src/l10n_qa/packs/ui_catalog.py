@@ -73,8 +73,11 @@ def _shown(path: str) -> str:
         return path
 
 
-def build(paths) -> tuple[LabelIndex, list[tuple[str, str]]]:
-    """The label index of these catalog files, and (path, message) for each that cannot be read."""
+def build(paths, source_locale: Locale | None = None) -> tuple[LabelIndex, list[tuple[str, str]]]:
+    """The label index of these catalog files, and (path, message) for each that cannot be read.
+
+    PO and XLIFF pair source and translation themselves; a one-locale JSON/YAML catalog (i18next
+    `locales/de/translation.json`) is paired key by key with the file of `source_locale` beside it."""
     from l10n_qa.formats import LoadError, LoadHints, format_for, loader
     from l10n_qa.safe_read import ReadRefused, read_regular_file
 
@@ -85,8 +88,11 @@ def build(paths) -> tuple[LabelIndex, list[tuple[str, str]]]:
         try:
             data = read_regular_file(path)
             fmt = format_for(path, data[:4096])
+            if fmt == "replies":  # JSON or YAML: a one-locale keyed catalog (i18next)
+                problems.extend(_add_keyed(index, path, shown, data, source_locale))
+                continue
             if fmt not in ("po", "xliff"):
-                problems.append((shown, "a UI catalog must be a PO or XLIFF file"))
+                problems.append((shown, "a UI catalog must be a PO, XLIFF or i18next JSON file"))
                 continue
             document = loader(fmt)(shown, data, LoadHints(content_type="ui"))
         except ReadRefused as exc:
@@ -109,6 +115,42 @@ def build(paths) -> tuple[LabelIndex, list[tuple[str, str]]]:
             index.add(str(locale), CatalogEntry(segment.source.strip(), segment.target.strip(), shown, line,
                                                 segment.context or ""))
     return index, problems
+
+
+def _add_keyed(index: LabelIndex, path: str, shown: str, data: bytes, source_locale: Locale | None):
+    """The entries of a one-locale keyed catalog (i18next JSON): each key's text in the source-locale
+    file is the msgid, this file's text its translation. Yields (path, message) problems."""
+    from l10n_qa.discover import locale_slot
+    from l10n_qa.formats import LoadError, LoadHints, loader
+    from l10n_qa.pairing import counterpart, same_locale
+    from l10n_qa.safe_read import ReadRefused, read_regular_file
+
+    slot = locale_slot(path)
+    if slot is None or source_locale is None:
+        return [(shown, "cannot tell the locale of this UI catalog from its path (locales/de/translation.json)")]
+    locale = slot[2]
+    if same_locale(locale, source_locale):
+        return []  # the source file: it holds the msgids, not translations
+    source = counterpart(path, source_locale, allow_bare=False)
+    if source is None or source.path is None:
+        return [(shown, f"UI catalog: no {source_locale} file beside it to take the source texts from "
+                        f"(expected {_shown(source.expected) if source else 'one'})")]
+    load = loader("replies")
+    try:
+        target_document = load(shown, data, LoadHints(target_locale=locale, content_type="ui"))
+        source_document = load(_shown(source.path), read_regular_file(source.path),
+                               LoadHints(target_locale=source_locale, content_type="ui"))
+    except (LoadError, RecursionError, ReadRefused, OSError):
+        return []  # the files' own checks report why they cannot be read
+    if target_document.blocks is None or source_document.blocks is None:
+        return [(shown, "UI catalog: expected one locale per file (i18next layout)")]
+    sources = {block.key: block.text for block in source_document.blocks if block.key and block.text.strip()}
+    for block in target_document.blocks:
+        source_text = sources.get(block.key)
+        if source_text and block.text.strip():
+            index.add(str(locale), CatalogEntry(source_text.strip(), block.text.strip(), shown,
+                                                block.text_map.locate(0)[0], block.key))
+    return []
 
 
 def catalogs_of_run(tasks, configured) -> list[str]:
@@ -145,5 +187,6 @@ def for_run(tasks, settings):
 
     if RULE_ID not in settings.enabled or settings.ui_labels is not None:
         return settings, []
-    index, problems = build(catalogs_of_run(tasks, settings.ui_catalogs))
+    source = Locale.parse(settings.ui_source_locale) if settings.ui_source_locale else None
+    index, problems = build(catalogs_of_run(tasks, settings.ui_catalogs), source)
     return replace(settings, ui_labels=index), problems
