@@ -47,6 +47,7 @@ class Block:
     refs: tuple[InlineRef, ...] = ()
     markup: tuple[Markup, ...] | None = None  # inline markup the loader parsed (None: not known)
     protected: tuple[tuple[int, int], ...] = ()  # code spans in `text`
+    strong: tuple[tuple[int, int], ...] = ()  # bold (`**…**`) spans in `text`, whose markers the text drops
     direction: str | None = None
     locale: Locale | None = None  # where a block declares its own (HTML lang)
     pointer: str = ""  # a YAML/JSON entry's RFC 6901 JSON Pointer in its file (`/refund/body`)

@@ -80,6 +80,7 @@ class Config:
     key_files: dict[str, str] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     length: dict = field(default_factory=dict)  # content set name or content type → model.LengthLimit
+    ui_catalogs: tuple[str, ...] | None = None  # absolute paths of UI catalogs; None: those the run checks
 
 
 _KEYS = {
@@ -106,6 +107,7 @@ _KEYS = {
     "extends": "config files (relative to this file) whose settings this one starts from",
     "root": "true: do not merge the configs of the folders above this one",
     "length": "length limits per content set name or content type: {ui: 40, sms: {max: 1, unit: sms}}",
+    "ui_catalogs": "PO, XLIFF or i18next JSON UI catalogs (globs relative to this file) whose translations articles and replies must use for UI labels",
 }
 _CONTENT_KEYS = ("name", "type", "target", "source")
 _SUPPRESS_KEYS = ("path", "pointer", "rules", "reason", "until")
@@ -334,6 +336,8 @@ def _validate(raw: dict, lines: dict[str, int], shown: str, root: Path) -> Confi
     config.markets = parse_markets(raw.get("markets", {}), fail)
     config.formality = parse_formality(raw.get("formality", {}), fail)
     config.length = _length_limits(raw.get("length", {}), {s.name for s in sets}, fail)
+    if "ui_catalogs" in raw:
+        config.ui_catalogs = _ui_catalogs(raw["ui_catalogs"], root, fail)
     config.lines = lines
     return config
 
@@ -372,6 +376,25 @@ def _glossaries(value, root: Path, fail) -> tuple[str, ...]:
             raise fail(f"glossaries[{index}]", f"no such file or folder {reference!r} (relative to the config's folder), "
                                                f"nor a built-in glossary (built-in: {known})")
         paths += [str(path) for path in found]
+    return tuple(dict.fromkeys(paths))
+
+
+def _ui_catalogs(value, root: Path, fail) -> tuple[str, ...]:
+    """`ui_catalogs: [widget/locale/*/LC_MESSAGES/*.po]`: glob patterns relative to the config's folder;
+    a pattern that matches no file is a mistake worth stopping for (a moved folder, a typo)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("ui_catalogs", "expected a list of PO/XLIFF files or glob patterns, e.g. [widget/locale/*/LC_MESSAGES/*.po]")
+    paths = []
+    for index, pattern in enumerate(value):
+        pattern = pattern.strip()
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise fail(f"ui_catalogs[{index}]", f"{pattern!r}: give a path relative to the config's folder, inside it")
+        found = sorted(str(p) for p in root.glob(pattern) if p.is_file())
+        if not found:
+            raise fail(f"ui_catalogs[{index}]", f"{pattern!r} matches no file (relative to the config's folder)")
+        paths += found
     return tuple(dict.fromkeys(paths))
 
 

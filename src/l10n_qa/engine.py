@@ -24,6 +24,7 @@ from l10n_qa.formats import LoadError, format_for, loader
 from l10n_qa import boundary, cross_file, limits, suppress, user_regex
 from l10n_qa.blocks import Pairing
 from l10n_qa.model import Document, Finding, Hit, InputError, Report, Segment, Suppressed, fingerprint
+from l10n_qa.packs import ui_catalog
 from l10n_qa.pairing import pair_bilingual, pair_document, plan
 from l10n_qa.safe_read import ReadRefused, read_regular_file, read_stdin, remember_stdin
 from l10n_qa.services import prepared
@@ -106,7 +107,8 @@ def _context(settings: Settings, content_set: str | None = None) -> CheckContext
                         accepted_terms=settings.accepted_terms, languagetool=settings.languagetool,
                         spelling=settings.spelling, rule_pack_paths=settings.rule_packs,
                         markets=settings.markets, registers=settings.registers,
-                        length_limits=settings.length_limits, content_set=content_set)
+                        length_limits=settings.length_limits, content_set=content_set,
+                        ui_labels=settings.ui_labels)
 
 
 def load_document(task: FileTask, result: FileResult) -> Document | None:
@@ -308,6 +310,8 @@ def check_tasks(tasks: list[FileTask], errors: list[InputError], settings: Setti
     report = Report(errors=list(errors))
     workers = resolve_jobs(jobs, len(tasks))
     gathered = ([], {}) if cross_file.wanted(settings) else None
+    settings, catalog_problems = ui_catalog.for_run(tasks, settings)  # the UI label index, once per run
+    report.errors.extend(InputError(path, message) for path, message in catalog_problems)
     with prepared(settings, workers, report) as settings:
         # The per-file boundary: whatever one file raises becomes its errors entry (boundary.py).
         check = partial(boundary.guarded, check_file, FileResult, settings=settings)
@@ -506,7 +510,8 @@ class Run:
             where = f" (in {config.path})" if config.path and not (options.select or options.ignore) else ""
             raise RunError(f"{exc}{where}") from None
         self.settings = replace(settings, rule_packs=rule_pack_files(config), markets=tuple(config.markets.items()),
-                                registers=tuple(config.formality.items()), length_limits=tuple(config.length.items()))
+                                registers=tuple(config.formality.items()), length_limits=tuple(config.length.items()),
+                                ui_catalogs=config.ui_catalogs, ui_source_locale=str(config.source_locale or ""))
         self.discovery = Discovery(config, options.stdin_filename)
         self.baseline = self._known_baseline()
         self.shard = self._shard()
@@ -598,6 +603,9 @@ class Run:
             tasks, errors = plan_tasks(list(self.options.paths), self.discovery)
         except GlobTooSlow as exc:  # a config path pattern that backtracks without end (D67)
             raise RunError(str(exc)) from None
+        # glossary.ui-label compares with the UI catalogs of the whole run, also when --changed-since
+        # or --shard check only some of its files.
+        self.settings = ui_catalog.pinned(tasks, self.settings)
         if self.options.changed_since:
             from l10n_qa.changes import GitError, changed_files, keep_changed
 

@@ -250,6 +250,9 @@ class Segment:
     # placeholders, so no language check reads them.
     source_protected: tuple[tuple[int, int], ...] = ()
     target_protected: tuple[tuple[int, int], ...] = ()
+    # Bold spans whose markers the loader dropped (Markdown `**…**`): where UI labels are (checks/ui_labels.py).
+    source_strong: tuple[tuple[int, int], ...] = ()
+    target_strong: tuple[tuple[int, int], ...] = ()
     direction: str | None = None  # the target's declared text direction (HTML dir), when it has one
     pointer: str = ""  # a YAML/JSON entry's RFC 6901 JSON Pointer in the target file (`suppress:` entries match it)
     block_kind: str = ""  # the article block the text comes from ("list-item", "heading"…); "" for catalogs

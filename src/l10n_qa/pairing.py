@@ -623,6 +623,8 @@ def segments_for(aligned: list[AlignedBlock], path: str, source_locale: Locale |
                 target_markup=_shift_markup(target_block.markup, target_span) if target_block is not None else (),
                 source_protected=_shift_spans(source_block.protected, source_span),
                 target_protected=_shift_spans(target_block.protected, target_span) if target_block is not None else (),
+                source_strong=_shift_spans(source_block.strong, source_span),
+                target_strong=_shift_spans(target_block.strong, target_span) if target_block is not None else (),
                 direction=target_block.direction if target_block is not None else None,
                 pointer=(target_block or source_block).pointer,
                 block_kind=source_block.kind,

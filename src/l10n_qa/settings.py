@@ -56,6 +56,9 @@ class Settings:
     registers: tuple[tuple[str, str], ...] = ()  # locale → formal | informal
     registry: RuleRegistry = RULES  # every rule this run knows: the built-in ones and its packs'
     length_limits: tuple = ()  # config `length:`: ((content set name or content type, LengthLimit), …)
+    ui_catalogs: tuple[str, ...] | None = None  # config `ui_catalogs:` files; None: the run's own UI catalogs
+    ui_source_locale: str = ""  # the run's source locale: the msgids of one-locale (i18next) UI catalogs
+    ui_labels: object = None  # their label index (packs.ui_catalog), built once per run before checking
 
     @classmethod
     def build(cls, select=(), ignore=(), severity_overrides: dict[str, str] | None = None,

@@ -24,12 +24,14 @@ from l10n_qa.checks.suppression import SUPPRESSION_RULES
 from l10n_qa.checks.structure import structure
 from l10n_qa.checks.terminology import terminology
 from l10n_qa.checks.typos import typos
+from l10n_qa.checks.ui_labels import ui_labels
 from l10n_qa.checks.urls import links
 from l10n_qa.checks.whitespace import whitespace
 
 CHECKERS: tuple[Checker, ...] = (
-    completeness, wrong_language, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding, terminology,
-    legal, bidi_controls, rtl_text, rule_packs, locale_formats, typos, hunspell_spelling, length,
+    completeness, wrong_language, placeholders, markup, numbers, links, whitespace, end_punctuation, encoding,
+    terminology, legal, bidi_controls, rtl_text, rule_packs, locale_formats, typos, hunspell_spelling, length,
+    ui_labels,
 )
 
 # Checks that look at a whole document at once: the block alignment of monolingual files, what

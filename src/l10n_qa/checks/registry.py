@@ -63,6 +63,8 @@ class CheckContext:
     # Config `length:` limits by content set name or content type, and the checked file's content set.
     length_limits: tuple = ()  # ((name or type, model.LengthLimit), …)
     content_set: str | None = None
+    # The run's UI catalogs as a label index (packs.ui_catalog.LabelIndex), built once per run; None: none.
+    ui_labels: object = None
     _rule_packs: object = field(default=None, repr=False, compare=False)
 
     # Words and names spelling and grammar checks never report, in any locale: the config's `accept`

@@ -275,7 +275,8 @@ class _Reader:
         images = [r for r in builder.refs if r.kind == "image"]
         if len(images) == 1 and not text[:images[0].start].strip() and not text[images[0].end:].strip():
             kind = "image"  # an image that stands alone: its alt text is the block's text
-        return [Block(kind, text, text_map, level=level, refs=tuple(builder.refs), protected=tuple(builder.protected))]
+        return [Block(kind, text, text_map, level=level, refs=tuple(builder.refs), protected=tuple(builder.protected),
+                      strong=tuple(builder.strong))]
 
     def code_block(self, token) -> Block:
         first = token.map[0] + (1 if token.type == "fence" else 0)
@@ -379,6 +380,8 @@ class _InlineText:
         self.out = TextBuilder()
         self.refs: list[InlineRef] = []
         self.protected: list[tuple[int, int]] = []
+        self.strong: list[tuple[int, int]] = []  # bold spans of the text (the markers are left out of it)
+        self.strong_starts: list[int] = []
         self.link_stack: list[tuple[int, int, str]] = []  # (text start, source start, href)
 
     def strip(self) -> None:
@@ -390,6 +393,7 @@ class _InlineText:
             self.refs = [InlineRef(r.kind, max(r.start - lead, 0), max(r.end - lead, 0), r.value, r.shown)
                          for r in self.refs]
             self.protected = [(max(a - lead, 0), max(b - lead, 0)) for a, b in self.protected]
+            self.strong = [(max(a - lead, 0), max(b - lead, 0)) for a, b in self.strong]
 
     def find(self, needle: str) -> int:
         found = self.content.find(needle, self.cursor)
@@ -447,6 +451,10 @@ class _InlineText:
             elif kind.endswith(("_open", "_close")) and child.markup:  # emphasis, strong, strikethrough
                 at = self.find(child.markup)
                 self.cursor = at + len(child.markup)
+                if kind == "strong_open":
+                    self.strong_starts.append(self.out.length)
+                elif kind == "strong_close" and self.strong_starts:
+                    self.strong.append((self.strong_starts.pop(), self.out.length))
 
     def html_comment(self, written: str) -> None:
         """A comment is not text; one with a directive is kept, at its place in the file."""
