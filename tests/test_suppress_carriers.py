@@ -191,6 +191,8 @@ def test_yaml_trailing_and_line_above_comments_and_hashes_inside_scalars(tmp_pat
         ("suppression.unused", 3, col(t, 3, "l10n-qa:")),
         ("suppression.unused", 4, col(t, 4, "l10n-qa:")),  # {amount} is there
         ("number.changed", 8, col(t, 8, "5")),
+        # The "directive" left in the block scalar is English text customers would read.
+        ("completeness.wrong-language", 8, col(t, 8, "# l10n-qa:")),
         ("number.extra", 8, col(t, 8, "10")),
         ("number.extra", 10, col(t, 10, "7")),
     ]
