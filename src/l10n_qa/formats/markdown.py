@@ -84,13 +84,8 @@ def blank_admonition_markers(text: str) -> str:
     lines = text.split("\n")
     fence = None
     for index, line in enumerate(lines):
-        opening = _MDX_FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
+        fence, in_code = _fence_after(fence, line)
+        if in_code:
             continue
         if line.lstrip().startswith(":::") and _ADMONITION.match(line.rstrip("\r")):
             lines[index] = "".join(c if c in "\r" else " " for c in line)
@@ -101,6 +96,19 @@ _MDX_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
 _MDX_JSX = re.compile(r"^\s*(?:</?[A-Z][\w.]*|<>|</>)")
 _MDX_COMMENT = re.compile(r"^\s*\{/\*")
+
+
+def _fence_after(fence: str | None, line: str) -> tuple[str | None, bool]:
+    """The fenced-code marker open after `line` (None: none), and whether `line` is code: inside a
+    fence, or a line that opens or closes one (a closing fence is at least as long, same character)."""
+    opening = _MDX_FENCE.match(line)
+    if fence is not None:
+        if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+            return None, True
+        return fence, True
+    if opening:
+        return opening.group(1), True
+    return None, False
 
 
 def blank_mdx_code(text: str) -> str:
@@ -114,13 +122,8 @@ def blank_mdx_code(text: str) -> str:
     until = None  # what ends the construct being blanked: "blank", ">" or "*/}"
     for index, line in enumerate(lines):
         if until is None:
-            opening = _MDX_FENCE.match(line)
-            if fence is not None:
-                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                    fence = None
-                continue
-            if opening:
-                fence = opening.group(1)
+            fence, in_code = _fence_after(fence, line)
+            if in_code:
                 continue
             if _MDX_ESM.match(line):
                 until = "blank"
